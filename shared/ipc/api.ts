@@ -1,0 +1,67 @@
+import {
+  IPC_CONTRACT,
+  IPC_EVENTS,
+  IpcEnvelopeSchema,
+  type IpcChannel,
+  type IpcError,
+  type IpcEventName,
+  type IpcEventPayload,
+  type IpcRequest,
+  type IpcResponse,
+} from './contract';
+
+/** How the API reaches main: the preload wires it to `ipcRenderer`, the browser test bridge to Playwright bindings. */
+export interface IpcTransport {
+  invoke(channel: IpcChannel, payload: unknown): Promise<unknown>;
+  subscribe(event: IpcEventName, listener: (payload: unknown) => void): () => void;
+}
+
+/** An IPC call that main refused or failed, with the code it gave. */
+export class ApiError extends Error {
+  /** Wraps an error envelope from main. */
+  constructor(readonly error: IpcError) {
+    super(error.message);
+    this.name = 'ApiError';
+  }
+}
+
+async function call<C extends IpcChannel>(t: IpcTransport, channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>> {
+  const envelope = IpcEnvelopeSchema.parse(await t.invoke(channel, request));
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return IPC_CONTRACT[channel].response.parse(envelope.value) as IpcResponse<C>;
+}
+
+function on<E extends IpcEventName>(t: IpcTransport, event: E, listener: (payload: IpcEventPayload<E>) => void): () => void {
+  return t.subscribe(event, (payload) => {
+    const parsed = IPC_EVENTS[event].safeParse(payload);
+    if (parsed.success) listener(parsed.data as IpcEventPayload<E>);
+  });
+}
+
+/** The named functions the UI calls; built once from a transport so the preload and the test bridge cannot differ. */
+export function createApi(t: IpcTransport) {
+  return {
+    app: {
+      info: () => call(t, 'app:info', {}),
+    },
+    dialog: {
+      openFolders: () => call(t, 'dialog:openFolders', {}),
+    },
+    scan: {
+      start: (roots: string[]) => call(t, 'scan:start', { roots }),
+      cancel: (scanId: string) => call(t, 'scan:cancel', { scanId }),
+      report: (scanId: string) => call(t, 'scan:report', { scanId }),
+      files: (scanId: string, filesetId: string, offset: number, limit: number) =>
+        call(t, 'scan:files', { scanId, filesetId, offset, limit }),
+      onEvent: (listener: (event: IpcEventPayload<'scan:event'>) => void) => on(t, 'scan:event', listener),
+    },
+  };
+}
+
+/** What `window.api` offers: the contract's functions plus the one thing only the preload can do, a dropped file's path. */
+export type DepositApi = ReturnType<typeof createApi> & {
+  files: {
+    /** Absolute path of a dropped File (Electron's `webUtils.getPathForFile`); `""` when it has none. */
+    pathForFile(file: unknown): string;
+  };
+};

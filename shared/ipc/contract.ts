@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { ScanReportViewSchema } from '../model/scan-report';
+
+/** Longest root list one scan accepts; a person drops a handful of folders, not thousands. */
+export const MAX_ROOTS_PER_SCAN = 64;
+
+/** Largest page of file paths one `scan:files` call returns. */
+export const MAX_FILES_PAGE = 1000;
+
+/** Longest path string accepted over IPC (PATH_MAX is 4096 on Linux; Windows long paths reach 32767). */
+export const MAX_PATH_LENGTH = 32767;
+
+const PathString = z.string().min(1).max(MAX_PATH_LENGTH);
+const ScanId = z.string().min(1).max(64);
+const Empty = z.object({}).strict();
+
+/** What the app tells the UI about itself. */
+export const AppInfoSchema = z
+  .object({
+    name: z.string().min(1),
+    version: z.string().min(1),
+    /** Absolute path of the bundled demo study, `null` if the build does not contain it. */
+    demoStudyPath: PathString.nullable(),
+  })
+  .strict();
+
+/** Progress of a running scan, sent at most ten times a second. */
+export const ScanProgressSchema = z
+  .object({
+    phase: z.enum(['walking', 'grouping']),
+    files: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    directories: z.number().int().nonnegative(),
+    errors: z.number().int().nonnegative(),
+    elapsedMs: z.number().nonnegative(),
+    filesPerSecond: z.number().nonnegative(),
+    bytesPerSecond: z.number().nonnegative(),
+    /** Absolute path of the folder being read, `null` between folders. */
+    currentDirectory: z.string().nullable(),
+  })
+  .strict();
+
+/** Progress of a running scan. */
+export type ScanProgress = z.infer<typeof ScanProgressSchema>;
+
+/** Everything a scan tells the UI after it starts. */
+export const ScanEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), scanId: ScanId, progress: ScanProgressSchema }).strict(),
+  z.object({ type: z.literal('done'), scanId: ScanId, report: ScanReportViewSchema }).strict(),
+  z.object({ type: z.literal('cancelled'), scanId: ScanId, progress: ScanProgressSchema }).strict(),
+  z.object({ type: z.literal('failed'), scanId: ScanId, message: z.string().min(1) }).strict(),
+]);
+
+/** One scan event. */
+export type ScanEvent = z.infer<typeof ScanEventSchema>;
+
+/** Request and response schema of every invoke channel. Types come from these, so they cannot drift. */
+export const IPC_CONTRACT = {
+  'app:info': { request: Empty, response: AppInfoSchema },
+  'dialog:openFolders': { request: Empty, response: z.object({ paths: z.array(PathString) }).strict() },
+  'scan:start': {
+    request: z.object({ roots: z.array(PathString).min(1).max(MAX_ROOTS_PER_SCAN) }).strict(),
+    response: z.object({ scanId: ScanId }).strict(),
+  },
+  'scan:cancel': {
+    request: z.object({ scanId: ScanId }).strict(),
+    response: z.object({ cancelled: z.boolean() }).strict(),
+  },
+  'scan:report': { request: z.object({ scanId: ScanId }).strict(), response: ScanReportViewSchema },
+  'scan:files': {
+    request: z
+      .object({
+        scanId: ScanId,
+        filesetId: z.string().min(1).max(64),
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().positive().max(MAX_FILES_PAGE),
+      })
+      .strict(),
+    response: z.object({ files: z.array(z.string()), total: z.number().int().nonnegative() }).strict(),
+  },
+} as const;
+
+/** Event channels from main to the UI, with their payload schemas. */
+export const IPC_EVENTS = { 'scan:event': ScanEventSchema } as const;
+
+/** An invoke channel name. */
+export type IpcChannel = keyof typeof IPC_CONTRACT;
+
+/** An event channel name. */
+export type IpcEventName = keyof typeof IPC_EVENTS;
+
+/** The request type of a channel. */
+export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]['request']>;
+
+/** The response type of a channel. */
+export type IpcResponse<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]['response']>;
+
+/** The payload type of an event channel. */
+export type IpcEventPayload<E extends IpcEventName> = z.infer<(typeof IPC_EVENTS)[E]>;
+
+/** Why an IPC call failed, as the UI can act on it. */
+export const IPC_ERROR_CODES = ['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_ROOT', 'INTERNAL'] as const;
+
+/** Schema of an IPC error. */
+export const IpcErrorSchema = z.object({ code: z.enum(IPC_ERROR_CODES), message: z.string().min(1) }).strict();
+
+/** An IPC error. */
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+/** What every invoke returns across the process boundary: a value or a typed error, never a thrown exception. */
+export const IpcEnvelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }).strict(),
+  z.object({ ok: z.literal(false), error: IpcErrorSchema }).strict(),
+]);
+
+/** An invoke result. */
+export type IpcEnvelope = z.infer<typeof IpcEnvelopeSchema>;
+
+/** True when a string names an invoke channel of the contract. */
+export function isIpcChannel(name: string): name is IpcChannel {
+  return Object.prototype.hasOwnProperty.call(IPC_CONTRACT, name);
+}
+
+/** What the app tells the UI about itself. */
+export type AppInfo = z.infer<typeof AppInfoSchema>;

@@ -1,0 +1,30 @@
+import { DESTINATIONS, type Destination } from './destination';
+import type { FilesetView } from './fileset';
+
+/** Fileset and file counts and bytes going to one destination. */
+export interface DestinationSummary {
+  readonly destination: Destination;
+  readonly filesets: number;
+  readonly files: number;
+  readonly bytes: number;
+}
+
+/** Per-destination totals in the fixed destination order, only destinations that receive something. */
+export function summarizeByDestination(filesets: readonly Pick<FilesetView, 'destination' | 'fileCount' | 'bytes'>[]): DestinationSummary[] {
+  return DESTINATIONS.map((destination) => {
+    const sets = filesets.filter((f) => f.destination === destination);
+    return {
+      destination,
+      filesets: sets.length,
+      files: sets.reduce((n, f) => n + f.fileCount, 0),
+      bytes: sets.reduce((n, f) => n + f.bytes, 0),
+    };
+  }).filter((s) => s.filesets > 0);
+}
+
+/** The folder of a fileset as shown to people: the root's last segment, then the relative folder. */
+export function displayFolder(root: string, directory: string): string {
+  const segments = root.split(/[\\/]/).filter(Boolean);
+  const rootName = segments[segments.length - 1] ?? root;
+  return directory === '.' ? rootName : `${rootName}/${directory}`;
+}
