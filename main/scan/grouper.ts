@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { NamePattern, originalExtension, splitExtension, stemKey } from '../../shared/naming/name-pattern';
+import type { WalkRoot } from './walker';
+
+/**
+ * In one folder, more than this many single files of one extension whose names share no pattern
+ * (`GAPDH.tif`, `ACTB.tif`, …) form one fileset `*.tif` instead of a fileset each.
+ */
+export const SINGLETON_MERGE_THRESHOLD = 4;
+
+/** A group of files before classification: where it lies, its pattern and its members. */
+export interface FileGroup {
+  readonly id: string;
+  readonly root: WalkRoot;
+  readonly directory: string;
+  readonly pattern: string;
+  readonly extension: string;
+  /** Names inside `directory`, sorted. */
+  readonly names: readonly string[];
+  readonly bytes: number;
+}
+
+interface Group {
+  readonly root: WalkRoot;
+  readonly directory: string;
+  readonly key: string;
+  readonly extension: string;
+  readonly pattern: NamePattern;
+  readonly names: string[];
+  bytes: number;
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function groupId(root: WalkRoot, directory: string, key: string): string {
+  return createHash('sha1').update(`${root.abs}\0${directory}\0${key}`).digest('hex').slice(0, 12);
+}
+
+/**
+ * Groups files into candidate filesets by folder + name pattern (digit runs collapsed) + extension, as
+ * DESIGN.md "Group" says. Add files in any order; `groups()` is deterministic.
+ */
+export class FilesetGrouper {
+  private readonly groupsByKey = new Map<string, Group>();
+
+  /** Adds one regular file. */
+  add(root: WalkRoot, directory: string, name: string, size: number): void {
+    const { stem, ext } = splitExtension(name);
+    const key = `${stemKey(stem)}\u0001${ext}`;
+    const mapKey = `${root.index}\u0001${directory}\u0001${key}`;
+    const g = this.groupsByKey.get(mapKey);
+    if (g) {
+      g.pattern.add(stem);
+      g.names.push(name);
+      g.bytes += size;
+      return;
+    }
+    this.groupsByKey.set(mapKey, {
+      root,
+      directory,
+      key,
+      extension: ext,
+      pattern: new NamePattern(stem, ext, originalExtension(name, ext)),
+      names: [name],
+      bytes: size,
+    });
+  }
+
+  /** The groups, singletons of busy folders merged, sorted by root, folder and pattern. */
+  groups(): FileGroup[] {
+    const singletons = new Map<string, Group[]>();
+    const out: FileGroup[] = [];
+    for (const g of this.groupsByKey.values()) {
+      if (g.names.length === 1) {
+        const k = `${g.root.index}\u0001${g.directory}\u0001${g.extension}`;
+        const list = singletons.get(k);
+        if (list) list.push(g);
+        else singletons.set(k, [g]);
+      } else {
+        out.push(this.toFileGroup(g));
+      }
+    }
+    for (const list of singletons.values()) {
+      if (list.length > SINGLETON_MERGE_THRESHOLD) {
+        const first = list[0]!;
+        const key = `\u0002merged\u0001${first.extension}`;
+        out.push({
+          id: groupId(first.root, first.directory, key),
+          root: first.root,
+          directory: first.directory,
+          pattern: `*${first.extension}`,
+          extension: first.extension,
+          names: list.map((g) => g.names[0]!).sort(byCodeUnits),
+          bytes: list.reduce((n, g) => n + g.bytes, 0),
+        });
+      } else {
+        for (const g of list) out.push(this.toFileGroup(g));
+      }
+    }
+    return out.sort(
+      (a, b) => a.root.index - b.root.index || byCodeUnits(a.directory, b.directory) || byCodeUnits(a.pattern, b.pattern) || byCodeUnits(a.id, b.id),
+    );
+  }
+
+  private toFileGroup(g: Group): FileGroup {
+    return {
+      id: groupId(g.root, g.directory, g.key),
+      root: g.root,
+      directory: g.directory,
+      pattern: g.pattern.toString(),
+      extension: g.extension,
+      names: g.names.sort(byCodeUnits),
+      bytes: g.bytes,
+    };
+  }
+}

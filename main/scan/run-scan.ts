@@ -1,0 +1,125 @@
+import { performance } from 'node:perf_hooks';
+import type { ScanProgress } from '../../shared/ipc/contract';
+import type { Issue } from '../../shared/model/issue';
+import type { ScanReport } from '../../shared/model/scan-report';
+import { perSecond } from '../../shared/text/units';
+import { buildReport } from './build-report';
+import { FilesetGrouper } from './grouper';
+import { ProgressThrottle } from './progress-throttle';
+import { resolveRoots, type ResolvedRoots, type RootProblem } from './roots';
+import { walk, type WalkDir } from './walker';
+import type { WalkFs } from './walk-fs';
+
+/** A progress event is re-sent at least this often while one slow call (a stalled network share) holds the walk. */
+const HEARTBEAT_MS = 1000;
+
+/** How to run a scan. */
+export interface ScanOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ScanProgress) => void;
+  readonly concurrency?: number;
+  readonly followSymlinks?: boolean;
+  readonly fs?: WalkFs;
+  /** Monotonic milliseconds, for rates and throttling. */
+  readonly now?: () => number;
+  /** Wall clock, for the report's `generatedAt`. */
+  readonly clock?: () => Date;
+  /** Folder relative roots are resolved against. */
+  readonly cwd?: string;
+}
+
+/** How a scan ended: a report, a cancellation, or roots that cannot be scanned at all. */
+export type ScanOutcome =
+  | { readonly status: 'done'; readonly report: ScanReport }
+  | { readonly status: 'cancelled'; readonly progress: ScanProgress }
+  | { readonly status: 'invalid-roots'; readonly problems: readonly RootProblem[] };
+
+/**
+ * The one scan engine the app and the CLI share: resolve the roots, walk them, group the files and build
+ * the report. Per-file problems end up in the report's issues; only unusable roots stop it.
+ */
+export async function runScan(inputs: readonly string[], options: ScanOptions = {}): Promise<ScanOutcome> {
+  const resolved = await resolveRoots(inputs, options.cwd);
+  if (resolved.problems.length > 0) return { status: 'invalid-roots', problems: resolved.problems };
+  return scanResolved(resolved, options);
+}
+
+/** Walks roots that `resolveRoots` accepted and builds their report (the second half of `runScan`). */
+export async function scanResolved(
+  resolved: ResolvedRoots,
+  options: ScanOptions = {},
+): Promise<Exclude<ScanOutcome, { status: 'invalid-roots' }>> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+
+  const grouper = new FilesetGrouper();
+  const issues: Issue[] = [...resolved.notes];
+  let files = 0;
+  let bytes = 0;
+  let directories = 0;
+  let errors = 0;
+  let currentDirectory: string | null = null;
+  let phase: ScanProgress['phase'] = 'walking';
+
+  const snapshot = (): ScanProgress => {
+    const elapsedMs = Math.max(0, now() - started);
+    return {
+      phase,
+      files,
+      bytes,
+      directories,
+      errors,
+      elapsedMs,
+      filesPerSecond: perSecond(files, elapsedMs),
+      bytesPerSecond: perSecond(bytes, elapsedMs),
+      currentDirectory,
+    };
+  };
+  const throttle = new ProgressThrottle(now);
+  const maybeEmit = () => {
+    if (options.onProgress && throttle.due()) options.onProgress(snapshot());
+  };
+
+  const heartbeat = setInterval(maybeEmit, HEARTBEAT_MS);
+  heartbeat.unref?.();
+  let cancelled: boolean;
+  try {
+    ({ cancelled } = await walk(
+      resolved.roots,
+      {
+        file(dir: WalkDir, name: string, size: number) {
+          grouper.add(dir.root, dir.rel, name, size);
+          files++;
+          bytes += size;
+          maybeEmit();
+        },
+        directory(dir: WalkDir) {
+          directories++;
+          currentDirectory = dir.display;
+          maybeEmit();
+        },
+        issue(issue: Issue) {
+          issues.push(issue);
+          if (issue.severity === 'error') errors++;
+        },
+      },
+      { concurrency: options.concurrency, followSymlinks: options.followSymlinks, signal: options.signal, fs: options.fs },
+    ));
+  } finally {
+    clearInterval(heartbeat);
+  }
+  currentDirectory = null;
+  if (cancelled) return { status: 'cancelled', progress: snapshot() };
+
+  phase = 'grouping';
+  maybeEmit();
+  const groups = grouper.groups();
+  const report = buildReport({
+    roots: resolved.roots,
+    groups,
+    issues,
+    directories,
+    generatedAt: (options.clock ?? (() => new Date()))(),
+  });
+  return { status: 'done', report };
+}

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ScanReportSchema } from '../../../shared/model/scan-report';
+import type { ScanProgress } from '../../../shared/ipc/contract';
+import { runScan } from '../../../main/scan/run-scan';
+import { PROGRESS_INTERVAL_MS, ProgressThrottle } from '../../../main/scan/progress-throttle';
+import { nodeWalkFs, type WalkFs } from '../../../main/scan/walk-fs';
+import { listRegularFiles, makeTree, numbered, removeTree } from '../../helpers/temp-tree';
+
+let root = '';
+afterEach(() => removeTree(root));
+
+describe('runScan', () => {
+  it('builds a schema-valid report listing every regular file exactly once', async () => {
+    const files: Record<string, number> = { 'notes.txt': 12, 'maps/EMD-1.map': 100, 'maps/EMD-2.map': 200 };
+    for (const n of numbered('stack/slice_%d.tif', 30)) files[n] = 10;
+    root = makeTree(files);
+    const outcome = await runScan([root], { clock: () => new Date('2026-11-21T10:00:00Z') });
+    if (outcome.status !== 'done') throw new Error(`expected a report, got ${outcome.status}`);
+    const report = ScanReportSchema.parse(outcome.report);
+    const listed = report.filesets.flatMap((f) => f.files).sort();
+    expect(listed).toEqual(listRegularFiles(root));
+    expect(report.filesets.map((f) => [f.directory, f.pattern, f.fileCount, f.bytes, f.format, f.destination])).toEqual([
+      ['.', 'notes.txt', 1, 12, 'text', 'REVIEW'],
+      ['maps', 'EMD-#.map', 2, 300, 'mrc', 'REVIEW'],
+      ['stack', 'slice_####.tif', 30, 300, 'tiff', 'REVIEW'],
+    ]);
+    expect(report.totals).toEqual({ files: 33, bytes: 612, filesets: 3, directories: 3, errors: 0, warnings: 0 });
+    expect(report.generatedAt).toBe('2026-11-21T10:00:00.000Z');
+    expect(report.roots).toEqual([root]);
+    expect(report.study.correlative).toBeNull();
+    expect(report.bundles).toEqual([]);
+  });
+
+  it('refuses roots that cannot be scanned and does not walk the others', async () => {
+    root = makeTree({ 'a/x.tif': 1 });
+    const outcome = await runScan([`${root}/a`, `${root}/nope`]);
+    expect(outcome).toMatchObject({ status: 'invalid-roots', problems: [{ input: `${root}/nope` }] });
+  });
+
+  it('notes a root without files', async () => {
+    root = makeTree({});
+    const outcome = await runScan([root]);
+    if (outcome.status !== 'done') throw new Error(outcome.status);
+    expect(outcome.report.issues).toMatchObject([{ code: 'EMPTY_ROOT', severity: 'info', path: root }]);
+    expect(outcome.report.filesets).toEqual([]);
+  });
+
+  it('scans a nested root once, under its outer root, with a warning', async () => {
+    root = makeTree({ 'inner/x.tif': 1, 'y.tif': 1 });
+    const outcome = await runScan([`${root}/inner`, root]);
+    if (outcome.status !== 'done') throw new Error(outcome.status);
+    expect(outcome.report.roots).toEqual([root]);
+    expect(outcome.report.filesets.flatMap((f) => f.files).sort()).toEqual(['inner/x.tif', 'y.tif']);
+    expect(outcome.report.issues).toMatchObject([{ code: 'ROOT_OVERLAP', severity: 'warning' }]);
+    expect(outcome.report.totals.warnings).toBe(1);
+  });
+
+  it('sends progress no more often than the throttle allows, ending with the grouping phase', async () => {
+    const files: Record<string, number> = {};
+    for (const n of numbered('d/f_%d.tif', 200)) files[n] = 1;
+    root = makeTree(files);
+    let t = 0;
+    const events: ScanProgress[] = [];
+    // Each file-system call advances a fake clock by 7 ms: 200+ calls ≈ 1.4 s of "time".
+    const fs: WalkFs = {
+      ...nodeWalkFs,
+      lstat: async (p) => {
+        t += 7;
+        return nodeWalkFs.lstat(p);
+      },
+    };
+    const outcome = await runScan([root], { fs, now: () => t, onProgress: (p) => events.push(p) });
+    expect(outcome.status).toBe('done');
+    expect(events.length).toBeGreaterThan(5);
+    for (let i = 1; i < events.length; i++) {
+      expect(events[i]!.elapsedMs - events[i - 1]!.elapsedMs).toBeGreaterThanOrEqual(PROGRESS_INTERVAL_MS);
+    }
+    const walking = events.filter((e) => e.phase === 'walking');
+    expect(walking.at(-1)!.files).toBeGreaterThan(walking[0]!.files);
+    expect(walking.some((e) => e.currentDirectory?.endsWith('/d'))).toBe(true);
+  });
+
+  it('ends as cancelled, without a report, when aborted', async () => {
+    root = makeTree({ 'a/x.tif': 1 });
+    const outcome = await runScan([root], { signal: AbortSignal.abort() });
+    expect(outcome.status).toBe('cancelled');
+  });
+});
+
+describe('ProgressThrottle', () => {
+  it('lets one event through per interval', () => {
+    let now = 0;
+    const t = new ProgressThrottle(() => now, 100);
+    const due: number[] = [];
+    for (now = 0; now <= 450; now += 25) if (t.due()) due.push(now);
+    expect(due).toEqual([0, 100, 200, 300, 400]);
+  });
+
+  it('allows at most ten events a second by default', () => {
+    expect(PROGRESS_INTERVAL_MS).toBe(100);
+  });
+});

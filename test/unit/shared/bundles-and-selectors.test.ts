@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { groupBundles } from '../../../shared/bundles/group-bundles';
+import { displayFolder, summarizeByDestination } from '../../../shared/model/report-selectors';
+import { classifyByName, NAME_ONLY_REASON } from '../../../shared/policy/name-only-decision';
+import { createFileset } from '../../helpers/factories';
+
+describe('groupBundles', () => {
+  it('makes one bundle per archive in fixed order, none for REVIEW or NONE', () => {
+    const bundles = groupBundles([
+      createFileset({ id: 'a', destination: 'BIA', fileCount: 2, bytes: 10 }),
+      createFileset({ id: 'b', destination: 'EMPIAR', fileCount: 3, bytes: 20 }),
+      createFileset({ id: 'c', destination: 'BIA', fileCount: 1, bytes: 5 }),
+      createFileset({ id: 'd', destination: 'REVIEW' }),
+      createFileset({ id: 'e', destination: 'NONE' }),
+    ]);
+    expect(bundles).toEqual([
+      { archive: 'EMPIAR', filesetIds: ['b'], fileCount: 3, bytes: 20 },
+      { archive: 'BIA', filesetIds: ['a', 'c'], fileCount: 3, bytes: 15 },
+    ]);
+  });
+
+  it('makes none when nothing is decided', () => {
+    expect(groupBundles([createFileset({ destination: 'REVIEW' })])).toEqual([]);
+  });
+});
+
+describe('summarizeByDestination', () => {
+  it('totals each destination that receives something, in destination order', () => {
+    expect(
+      summarizeByDestination([
+        createFileset({ destination: 'REVIEW', fileCount: 4, bytes: 40 }),
+        createFileset({ destination: 'EMDB', fileCount: 1, bytes: 7 }),
+        createFileset({ destination: 'REVIEW', fileCount: 1, bytes: 2 }),
+      ]),
+    ).toEqual([
+      { destination: 'EMDB', filesets: 1, files: 1, bytes: 7 },
+      { destination: 'REVIEW', filesets: 2, files: 5, bytes: 42 },
+    ]);
+  });
+});
+
+describe('displayFolder', () => {
+  it.each([
+    ['/data/study', '.', 'study'],
+    ['/data/study', 'maps/half', 'study/maps/half'],
+    ['C:\\Users\\me\\study', 'tilts', 'study/tilts'],
+    ['/', '.', '/'],
+  ])('%s + %s → %s', (root, dir, shown) => {
+    expect(displayFolder(root, dir)).toBe(shown);
+  });
+});
+
+describe('classifyByName', () => {
+  it('never routes from a name: the decision is REVIEW with the reason, the format kept with its provenance', () => {
+    const c = classifyByName('EMD-3197.map');
+    expect(c).toMatchObject({ format: 'mrc', formatSource: 'extension', kind: 'image', destination: 'REVIEW', clauseId: null, modality: 'unknown', confidence: 0, reason: NAME_ONLY_REASON });
+    expect(c.evidence[0]!.detail).toMatch(/bytes have not been read/);
+  });
+
+  it('even for patient-looking data it does not guess: REVIEW, not NONE', () => {
+    expect(classifyByName('CT_small.dcm')).toMatchObject({ format: 'dicom', destination: 'REVIEW' });
+  });
+
+  it('says plainly when it knows nothing', () => {
+    const c = classifyByName('mystery.xyz');
+    expect(c).toMatchObject({ format: 'unknown', formatSource: 'none', kind: 'unknown', destination: 'REVIEW' });
+    expect(c.evidence[0]!.weight).toBe(0);
+  });
+});
