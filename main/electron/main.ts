@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, type OpenDialogOptions } from 'electron';
+import { TOOL } from '../app-meta';
+import { locateDemoStudy } from '../demo/demo-study';
+import { createDispatcher, createHandlers } from '../ipc/handlers';
+import { createSenderCheck } from '../ipc/sender';
+import { ScanService } from '../services/scan-service';
+import { registerIpc } from './register-ipc';
+import { hardenApp, SECURE_WEB_PREFERENCES } from './security';
+
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+const RENDERER_INDEX = path.join(RENDERER_DIR, 'index.html');
+const PRELOAD = path.join(__dirname, '../preload/index.js');
+/** Set by `electron-vite dev`; ignored in a packaged app. */
+const DEV_URL = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 560,
+    title: 'Deposit Assistant',
+    show: false,
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: PRELOAD },
+  });
+  win.once('ready-to-show', () => win.show());
+  if (DEV_URL) void win.loadURL(DEV_URL);
+  else void win.loadFile(RENDERER_INDEX);
+  return win;
+}
+
+app.enableSandbox();
+void app.whenReady().then(() => {
+  hardenApp({ rendererDir: RENDERER_DIR, devOrigin: DEV_URL });
+  const scans = new ScanService();
+  let win: BrowserWindow | null = null;
+  const dispatch = createDispatcher(
+    createHandlers({
+      scans,
+      folders: {
+        async chooseFolders() {
+          const options: OpenDialogOptions = { title: 'Choose dataset folders', properties: ['openDirectory', 'multiSelections'] };
+          const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+          return result.canceled ? [] : result.filePaths;
+        },
+      },
+      appInfo: () => ({
+        name: 'Deposit Assistant',
+        version: TOOL.version,
+        demoStudyPath: locateDemoStudy(__dirname, app.isPackaged ? process.resourcesPath : undefined),
+      }),
+    }),
+    createSenderCheck({ fileUrl: pathToFileURL(RENDERER_INDEX).href, origins: DEV_URL ? [new URL(DEV_URL).origin] : [] }),
+  );
+  registerIpc(ipcMain, dispatch);
+  win = createWindow();
+  win.on('closed', () => {
+    scans.cancelAll();
+    win = null;
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
+  });
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

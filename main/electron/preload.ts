@@ -1,0 +1,22 @@
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { createApi, type DepositApi, type IpcTransport } from '../../shared/ipc/api';
+
+const transport: IpcTransport = {
+  invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
+  subscribe: (event, listener) => {
+    const handler = (_e: Electron.IpcRendererEvent, payload: unknown) => listener(payload);
+    ipcRenderer.on(event, handler);
+    return () => {
+      ipcRenderer.removeListener(event, handler);
+    };
+  },
+};
+
+const api = {
+  ...createApi(transport),
+  files: {
+    pathForFile: (file: unknown) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
+  },
+} satisfies DepositApi;
+
+contextBridge.exposeInMainWorld('api', api);

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { ScanEvent } from '../../shared/ipc/contract';
+import type { ScanReport, ScanReportView } from '../../shared/model/scan-report';
+import { toReportView } from '../../shared/model/report-view';
+import { resolveRoots } from '../scan/roots';
+import { scanResolved, type ScanOptions } from '../scan/run-scan';
+
+/** Finished scans kept for paging their file lists; older ones are dropped. */
+export const RETAINED_SCANS = 4;
+
+/** A scan request main refuses before starting, with the message the user sees. */
+export class InvalidRootsError extends Error {
+  /** Lists every root that cannot be scanned. */
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'InvalidRootsError';
+  }
+}
+
+/** A scan or fileset id main does not know (finished long ago, or never existed). */
+export class UnknownScanError extends Error {}
+
+interface Running {
+  readonly controller: AbortController;
+}
+
+/** Runs scans for the UI: starts them in the background, streams their events, keeps recent reports for paging. */
+export class ScanService {
+  private readonly running = new Map<string, Running>();
+  private readonly finished = new Map<string, ScanReport>();
+
+  /** Creates the service; options (a test file system, clocks) are passed to every scan. */
+  constructor(private readonly options: Omit<ScanOptions, 'signal' | 'onProgress'> = {}) {}
+
+  /**
+   * Checks the roots, then starts the scan and returns its id at once; `emit` receives its progress and its
+   * end. Roots that cannot be scanned reject the call and no scan starts.
+   */
+  async start(roots: readonly string[], emit: (event: ScanEvent) => void): Promise<string> {
+    const resolved = await resolveRoots(roots, this.options.cwd);
+    if (resolved.problems.length > 0) throw new InvalidRootsError(resolved.problems.map((p) => p.message));
+    const scanId = randomUUID();
+    const controller = new AbortController();
+    this.running.set(scanId, { controller });
+    scanResolved(resolved, {
+      ...this.options,
+      signal: controller.signal,
+      onProgress: (progress) => emit({ type: 'progress', scanId, progress }),
+    }).then(
+      (outcome) => {
+        this.running.delete(scanId);
+        if (outcome.status === 'done') {
+          this.remember(scanId, outcome.report);
+          emit({ type: 'done', scanId, report: toReportView(outcome.report, scanId) });
+        } else {
+          emit({ type: 'cancelled', scanId, progress: outcome.progress });
+        }
+      },
+      (err: unknown) => {
+        this.running.delete(scanId);
+        emit({ type: 'failed', scanId, message: err instanceof Error ? err.message : String(err) });
+      },
+    );
+    return scanId;
+  }
+
+  /** Cancels a running scan; false if it is not running (already finished, or unknown). */
+  cancel(scanId: string): boolean {
+    const run = this.running.get(scanId);
+    if (!run) return false;
+    run.controller.abort();
+    return true;
+  }
+
+  /** Cancels every running scan (the window is closing). */
+  cancelAll(): void {
+    for (const run of this.running.values()) run.controller.abort();
+  }
+
+  /** The UI's view of a finished scan's report. */
+  report(scanId: string): ScanReportView {
+    return toReportView(this.get(scanId), scanId);
+  }
+
+  /** The complete report of a finished scan, file lists included (for exports, never sent whole to the UI). */
+  fullReport(scanId: string): ScanReport {
+    return this.get(scanId);
+  }
+
+  /** A page of one fileset's files, as POSIX paths relative to its root. */
+  files(scanId: string, filesetId: string, offset: number, limit: number): { files: string[]; total: number } {
+    const fileset = this.get(scanId).filesets.find((f) => f.id === filesetId);
+    if (!fileset) throw new UnknownScanError(`No fileset ${filesetId} in scan ${scanId}.`);
+    return { files: fileset.files.slice(offset, offset + limit), total: fileset.files.length };
+  }
+
+  private get(scanId: string): ScanReport {
+    const report = this.finished.get(scanId);
+    if (!report) throw new UnknownScanError(`No finished scan ${scanId} (it may have been replaced by newer scans).`);
+    return report;
+  }
+
+  private remember(scanId: string, report: ScanReport): void {
+    this.finished.set(scanId, report);
+    while (this.finished.size > RETAINED_SCANS) {
+      const oldest = this.finished.keys().next().value;
+      if (oldest === undefined) break;
+      this.finished.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { createApi, type DepositApi, type IpcTransport } from '../../shared/ipc/api';
+import type { IpcEventName } from '../../shared/ipc/contract';
+import { createDispatcher, createHandlers, type Services } from '../../main/ipc/handlers';
+import { createSenderCheck } from '../../main/ipc/sender';
+import { ScanService } from '../../main/services/scan-service';
+
+/** The origin the in-process UI pretends to be loaded from. */
+export const TEST_ORIGIN = 'http://127.0.0.1:4173';
+
+/** `window.api` wired straight to the real handler table in this process: the real dispatcher, real services. */
+export function inProcessApi(overrides: Partial<Services> = {}, dropPaths: Record<string, string> = {}): DepositApi {
+  const services: Services = {
+    scans: new ScanService(),
+    folders: { chooseFolders: async () => [] },
+    appInfo: () => ({ name: 'Deposit Assistant', version: '0.0.0-test', demoStudyPath: null }),
+    ...overrides,
+  };
+  const dispatch = createDispatcher(createHandlers(services), createSenderCheck({ origins: [TEST_ORIGIN] }));
+  const listeners = new Map<IpcEventName, Set<(p: unknown) => void>>();
+  const transport: IpcTransport = {
+    invoke: (channel, payload) =>
+      dispatch(channel, payload, {
+        senderUrl: `${TEST_ORIGIN}/index.html`,
+        emit: (event, p) => listeners.get(event)?.forEach((l) => l(p)),
+      }),
+    subscribe: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  };
+  return { ...createApi(transport), files: { pathForFile: (file) => dropPaths[(file as { name: string }).name] ?? '' } };
+}

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ScanEvent } from '../../../shared/ipc/contract';
+import { ApiError } from '../../../shared/ipc/api';
+import { createDispatcher, createHandlers, type CallContext } from '../../../main/ipc/handlers';
+import { createSenderCheck } from '../../../main/ipc/sender';
+import { ScanService } from '../../../main/services/scan-service';
+import { inProcessApi } from '../../helpers/in-process-api';
+import { nodeWalkFs, type WalkFs } from '../../../main/scan/walk-fs';
+import { makeTree, numbered, removeTree } from '../../helpers/temp-tree';
+
+let root = '';
+afterEach(() => removeTree(root));
+
+function dispatcher() {
+  const events: ScanEvent[] = [];
+  const dispatch = createDispatcher(
+    createHandlers({
+      scans: new ScanService(),
+      folders: { chooseFolders: async () => ['/chosen'] },
+      appInfo: () => ({ name: 'Deposit Assistant', version: '1.2.3', demoStudyPath: null }),
+    }),
+    createSenderCheck({ fileUrl: 'file:///opt/app/dist/renderer/index.html', origins: ['http://localhost:5173'] }),
+  );
+  const ctx = (senderUrl: string | undefined): CallContext => ({
+    senderUrl,
+    emit: (_e, p) => events.push(p),
+  });
+  return { dispatch, ctx, events };
+}
+
+function waitForEnd(events: ScanEvent[]): Promise<ScanEvent> {
+  return new Promise((resolve) => {
+    const poll = () => {
+      const end = events.find((e) => e.type !== 'progress');
+      if (end) resolve(end);
+      else setTimeout(poll, 5);
+    };
+    poll();
+  });
+}
+
+describe('the IPC dispatcher', () => {
+  const trusted = 'file:///opt/app/dist/renderer/index.html';
+
+  it('answers a trusted sender', async () => {
+    const { dispatch, ctx } = dispatcher();
+    await expect(dispatch('app:info', {}, ctx(trusted))).resolves.toEqual({
+      ok: true,
+      value: { name: 'Deposit Assistant', version: '1.2.3', demoStudyPath: null },
+    });
+    await expect(dispatch('dialog:openFolders', {}, ctx('http://localhost:5173/'))).resolves.toEqual({ ok: true, value: { paths: ['/chosen'] } });
+  });
+
+  it.each([
+    ['another file page', 'file:///tmp/evil.html'],
+    ['a web origin', 'https://example.com/'],
+    ['a look-alike port', 'http://localhost:5174/'],
+    ['no frame at all', undefined],
+    ['garbage', 'not a url'],
+  ])('refuses %s', async (_what, url) => {
+    const { dispatch, ctx } = dispatcher();
+    await expect(dispatch('app:info', {}, ctx(url))).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it.each<[string, string, unknown]>([
+    ['an unknown channel', 'fs:readFile', {}],
+    ['an extra field', 'app:info', { path: '/etc/passwd' }],
+    ['no roots', 'scan:start', { roots: [] }],
+    ['a non-string root', 'scan:start', { roots: [42] }],
+    ['a huge page', 'scan:files', { scanId: 'x', filesetId: 'y', offset: 0, limit: 1_000_000 }],
+    ['a negative offset', 'scan:files', { scanId: 'x', filesetId: 'y', offset: -1, limit: 10 }],
+  ])('refuses %s as a bad request', async (_what, channel, payload) => {
+    const { dispatch, ctx } = dispatcher();
+    await expect(dispatch(channel, payload, ctx(trusted))).resolves.toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('refuses roots that cannot be scanned with the reason, and starts nothing', async () => {
+    const { dispatch, ctx, events } = dispatcher();
+    const answer = await dispatch('scan:start', { roots: ['/definitely/not/here'] }, ctx(trusted));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ROOT', message: expect.stringMatching(/does not exist/) } });
+    expect(events).toEqual([]);
+  });
+
+  it('runs a scan, streams its end, and pages a fileset’s files', async () => {
+    root = makeTree(Object.fromEntries(numbered('stack/slice_%d.tif', 45).map((n) => [n, 1])));
+    const { dispatch, ctx, events } = dispatcher();
+    const started = await dispatch('scan:start', { roots: [root] }, ctx(trusted));
+    if (!started.ok) throw new Error(started.error.message);
+    const { scanId } = started.value as { scanId: string };
+    const end = await waitForEnd(events);
+    if (end.type !== 'done') throw new Error(`scan ended ${end.type}`);
+    expect(end.report.filesets.map((f) => [f.pattern, f.fileCount, f.sampleFiles.length])).toEqual([['slice_####.tif', 45, 20]]);
+    const id = end.report.filesets[0]!.id;
+    const page = await dispatch('scan:files', { scanId, filesetId: id, offset: 40, limit: 10 }, ctx(trusted));
+    expect(page).toEqual({ ok: true, value: { files: numbered('stack/slice_%d.tif', 5, 4, 41), total: 45 } });
+    const report = await dispatch('scan:report', { scanId }, ctx(trusted));
+    expect(report).toMatchObject({ ok: true, value: { scanId, totals: { files: 45 } } });
+    await expect(dispatch('scan:cancel', { scanId }, ctx(trusted))).resolves.toEqual({ ok: true, value: { cancelled: false } });
+  });
+
+  it('answers NOT_FOUND for scans and filesets it does not know', async () => {
+    const { dispatch, ctx } = dispatcher();
+    await expect(dispatch('scan:report', { scanId: 'nope' }, ctx(trusted))).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('createApi over the real dispatcher', () => {
+  it('returns parsed values and throws ApiError with the code on refusal', async () => {
+    const api = inProcessApi();
+    await expect(api.app.info()).resolves.toMatchObject({ name: 'Deposit Assistant' });
+    const err = await api.scan.start(['/not/here']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).error.code).toBe('INVALID_ROOT');
+  });
+
+  it('cancels a running scan, even one stuck on a stalled folder', async () => {
+    root = makeTree({ 'stalled/f.tif': 1 });
+    const stalled: WalkFs = { ...nodeWalkFs, readdir: (p) => (String(p).endsWith('stalled') ? new Promise<never>(() => {}) : nodeWalkFs.readdir(p)) };
+    const api = inProcessApi({ scans: new ScanService({ fs: stalled }) });
+    const events: ScanEvent[] = [];
+    api.scan.onEvent((e) => events.push(e));
+    const { scanId } = await api.scan.start([root]);
+    await expect(api.scan.cancel(scanId)).resolves.toEqual({ cancelled: true });
+    const end = await waitForEnd(events);
+    expect(end.type).toBe('cancelled');
+  });
+});
