@@ -1,0 +1,115 @@
+import { DESTINATION_LABELS, DESTINATIONS } from '../../shared/model/destination';
+import type { ScanReport } from '../../shared/model/scan-report';
+import type { Issue } from '../../shared/model/issue';
+import type { InspectResult } from '../../shared/model/inspect-result';
+import { formatLabel } from '../../shared/formats/format-catalog';
+import { formatBytes, formatCount, formatDuration } from '../../shared/text/units';
+import { renderTable, type Column } from './text-table';
+
+/** Column at which decision reasons wrap, so they read as paragraphs in an 80–120 column terminal. */
+const REASON_WIDTH = 96;
+
+/** Wraps text at spaces to lines of at most `width` characters (longer words stay whole), each indented. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}
+
+/** Issues listed in the human-readable output before the rest are only counted. */
+export const ISSUES_SHOWN = 50;
+
+const FILESET_COLUMNS: readonly Column[] = [
+  { heading: 'FOLDER', maxWidth: 40 },
+  { heading: 'PATTERN', maxWidth: 44 },
+  { heading: 'FILES', align: 'right' },
+  { heading: 'SIZE', align: 'right' },
+  { heading: 'FORMAT', maxWidth: 34 },
+  { heading: 'DESTINATION' },
+];
+
+/** How a fileset's format reads in a table: the label, and how it was established unless read from bytes. */
+export function formatCell(format: string, source: string): string {
+  const label = formatLabel(format);
+  if (format === 'unknown' || source === 'bytes' || source === 'layout') return label;
+  return `${label} (by ${source})`;
+}
+
+/** One line per issue: severity, code, path, message. */
+export function renderIssues(issues: readonly Issue[], limit: number = ISSUES_SHOWN): string {
+  const lines = issues.slice(0, limit).map((i) => `  ${i.severity.padEnd(7)}  ${i.code.padEnd(14)}  ${i.path ?? ''}${i.path ? ': ' : ''}${i.message}`);
+  if (issues.length > limit) lines.push(`  … and ${formatCount(issues.length - limit)} more (see --json).`);
+  return lines.join('\n');
+}
+
+/** The scan report as people read it in a terminal: totals, one table per root, decisions explained, issues. */
+export function renderReport(report: ScanReport, durationMs?: number): string {
+  const t = report.totals;
+  const out: string[] = [];
+  out.push(`${report.tool.name} ${report.tool.version}`);
+  out.push(
+    [
+      `${formatCount(t.files)} files`,
+      formatBytes(t.bytes),
+      `${formatCount(t.filesets)} filesets`,
+      `${formatCount(t.directories)} folders`,
+      `${formatCount(t.errors)} errors`,
+      `${formatCount(t.warnings)} warnings`,
+      ...(durationMs !== undefined ? [formatDuration(durationMs)] : []),
+    ].join(' · '),
+  );
+  for (const root of report.roots) {
+    const rows = report.filesets
+      .filter((f) => f.root === root)
+      .map((f) => [
+        f.directory,
+        f.pattern,
+        formatCount(f.fileCount),
+        formatBytes(f.bytes),
+        formatCell(f.format, f.formatSource),
+        DESTINATION_LABELS[f.destination],
+      ]);
+    out.push('', `Root ${root}`);
+    out.push(rows.length > 0 ? renderTable(FILESET_COLUMNS, rows) : '  (no files)');
+  }
+
+  const byDestination = DESTINATIONS.map((d) => ({ d, sets: report.filesets.filter((f) => f.destination === d) })).filter((x) => x.sets.length > 0);
+  if (byDestination.length > 0) {
+    out.push('', 'Decisions');
+    for (const { d, sets } of byDestination) {
+      const reasons = [...new Set(sets.map((s) => s.reason))];
+      out.push(`  ${DESTINATION_LABELS[d]}: ${formatCount(sets.length)} filesets, ${formatCount(sets.reduce((n, s) => n + s.fileCount, 0))} files.`);
+      for (const r of reasons.slice(0, 3)) out.push(wrap(r, REASON_WIDTH, '    '));
+    }
+  }
+  if (report.issues.length > 0) {
+    out.push('', `Issues (${formatCount(report.issues.length)})`, renderIssues(report.issues));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** One file's inspection as people read it. */
+export function renderInspect(r: InspectResult): string {
+  const lines = [
+    r.path,
+    `  format      ${formatCell(r.format, r.formatSource)}  (confidence ${r.confidence.toFixed(2)})`,
+    `  kind        ${r.kind}`,
+    `  size        ${formatBytes(r.size)} (${formatCount(r.size)} bytes)`,
+    `  modified    ${r.modifiedAt}`,
+  ];
+  for (const [name, fact] of Object.entries(r.facts)) {
+    lines.push(`  ${name.padEnd(11)} ${JSON.stringify(fact.value)}${fact.unit ? ` ${fact.unit}` : ''}  [${fact.provenance}]`);
+  }
+  for (const e of r.evidence) lines.push(`  evidence    [${e.source}] ${e.detail}`);
+  for (const p of r.problems) lines.push(`  problem     ${p}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,190 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ScanProgress } from '../../shared/ipc/contract';
+import { formatBytes, formatCount } from '../../shared/text/units';
+import { TOOL } from '../app-meta';
+import { locateDemoStudy } from '../demo/demo-study';
+import { inspectFile, InspectError } from '../inspect/inspect-file';
+import { runScan } from '../scan/run-scan';
+import { renderInspect, renderIssues, renderReport } from './render-report';
+
+/** Exit codes (issue 2): done, even with per-file problems. */
+export const EXIT_OK = 0;
+/** A root or file that does not exist or cannot be read. */
+export const EXIT_UNREADABLE = 1;
+/** The command line itself is wrong. */
+export const EXIT_USAGE = 2;
+/** Interrupted with Ctrl-C (128 + SIGINT, the shell convention). */
+export const EXIT_INTERRUPTED = 130;
+
+/** Non-TTY stderr gets a progress line at most this often, so logs of long scans show life without flooding. */
+const LOG_PROGRESS_INTERVAL_MS = 5000;
+/** Warnings echoed to stderr in `--json` mode before the rest are only counted. */
+const JSON_WARNINGS_SHOWN = 20;
+
+/** Where the CLI writes and what it can be told; `process` in real use, buffers in tests. */
+export interface CliIo {
+  readonly stdout: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown; readonly isTTY?: boolean };
+  readonly cwd: string;
+  /** Aborts a running scan (Ctrl-C). */
+  readonly signal?: AbortSignal;
+  /** Folder the demo study is searched upwards from. */
+  readonly demoSearchFrom: string;
+}
+
+/** Usage text printed by `--help` and after usage errors. */
+export const USAGE = `Usage:
+  deposit-assistant scan <folder> [<folder>…] [--json] [--follow-symlinks] [--quiet]
+  deposit-assistant inspect <file> [--json]
+  deposit-assistant demo [--json] [--quiet]
+  deposit-assistant --help | --version
+
+Scans dataset folders, groups their files into filesets and says where EMBL-EBI's image-archiving
+policy sends each one. With --json, stdout carries exactly one JSON document; progress and warnings
+go to stderr.
+
+Exit codes: 0 done (per-file problems are listed in the report's issues), 1 a folder or file that
+does not exist or cannot be read, 2 usage error, 130 interrupted.
+`;
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  'follow-symlinks': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'V', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+class UsageError extends Error {}
+
+function progressLine(p: ScanProgress): string {
+  const rate = `${formatCount(p.filesPerSecond)} files/s, ${formatBytes(p.bytesPerSecond)}/s`;
+  const where = p.phase === 'grouping' ? 'grouping files' : (p.currentDirectory ?? '');
+  return `${formatCount(p.files)} files · ${formatBytes(p.bytes)} · ${rate} · ${where}`;
+}
+
+function progressReporter(io: CliIo, quiet: boolean): { onProgress?: (p: ScanProgress) => void; clear(): void } {
+  if (quiet) return { clear() {} };
+  if (io.stderr.isTTY) {
+    let shown = false;
+    return {
+      onProgress(p) {
+        const width = (process.stderr.columns ?? 100) - 1;
+        io.stderr.write(`\r\x1b[2K${progressLine(p).slice(0, width)}`);
+        shown = true;
+      },
+      clear() {
+        if (shown) io.stderr.write('\r\x1b[2K');
+      },
+    };
+  }
+  // The first line comes after one interval: short scans stay silent.
+  let last = 0;
+  return {
+    onProgress(p) {
+      if (p.elapsedMs - last < LOG_PROGRESS_INTERVAL_MS) return;
+      last = p.elapsedMs;
+      io.stderr.write(`scanning: ${progressLine(p)}\n`);
+    },
+    clear() {},
+  };
+}
+
+async function scanCommand(roots: readonly string[], flags: { json: boolean; quiet: boolean; follow: boolean }, io: CliIo): Promise<number> {
+  const progress = progressReporter(io, flags.quiet);
+  const started = performance.now();
+  const outcome = await runScan(roots, {
+    cwd: io.cwd,
+    signal: io.signal,
+    followSymlinks: flags.follow,
+    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+  });
+  progress.clear();
+  switch (outcome.status) {
+    case 'invalid-roots':
+      for (const p of outcome.problems) io.stderr.write(`error: ${p.message}\n`);
+      return EXIT_UNREADABLE;
+    case 'cancelled':
+      io.stderr.write(`Cancelled after ${formatCount(outcome.progress.files)} files; no report.\n`);
+      return EXIT_INTERRUPTED;
+    case 'done': {
+      const { report } = outcome;
+      if (flags.json) {
+        io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        const notable = report.issues.filter((i) => i.severity !== 'info');
+        if (notable.length > 0 && !flags.quiet) {
+          io.stderr.write(`${formatCount(notable.length)} problems (listed in the report's "issues"):\n${renderIssues(notable, JSON_WARNINGS_SHOWN)}\n`);
+        }
+      } else {
+        io.stdout.write(renderReport(report, performance.now() - started));
+      }
+      return EXIT_OK;
+    }
+  }
+}
+
+async function inspectCommand(file: string, json: boolean, io: CliIo): Promise<number> {
+  try {
+    const result = await inspectFile(file, io.cwd);
+    io.stdout.write(json ? JSON.stringify(result, null, 2) + '\n' : renderInspect(result));
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof InspectError) {
+      io.stderr.write(`error: ${err.message}\n`);
+      return EXIT_UNREADABLE;
+    }
+    throw err;
+  }
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code; never calls `process.exit`. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    io.stdout.write(`${TOOL.version}\n`);
+    return EXIT_OK;
+  }
+  const [command, ...args] = positionals;
+  try {
+    switch (command) {
+      case 'scan':
+        if (args.length === 0) throw new UsageError('scan needs at least one folder.');
+        return await scanCommand(args, { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'] }, io);
+      case 'inspect':
+        if (args.length !== 1) throw new UsageError('inspect takes exactly one file.');
+        if (values['follow-symlinks']) throw new UsageError('--follow-symlinks applies to scan and demo only.');
+        return await inspectCommand(args[0]!, values.json, io);
+      case 'demo': {
+        if (args.length > 0) throw new UsageError('demo takes no arguments.');
+        const demo = locateDemoStudy(io.demoSearchFrom);
+        if (!demo) {
+          io.stderr.write('error: the demo study is not part of this installation (demo/study is missing).\n');
+          return EXIT_UNREADABLE;
+        }
+        if (!values.quiet) io.stderr.write(`Scanning the bundled demo study at ${demo}\n`);
+        return await scanCommand([demo], { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'] }, io);
+      }
+      case undefined:
+        throw new UsageError('no command given.');
+      default:
+        throw new UsageError(`unknown command "${command}".`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`error: ${err.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw err;
+  }
+}

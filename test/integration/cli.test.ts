@@ -1,0 +1,136 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { ScanReportSchema, type ScanReport } from '../../shared/model/scan-report';
+import { InspectResultSchema } from '../../shared/model/inspect-result';
+import { ScanService } from '../../main/services/scan-service';
+import type { ScanEvent } from '../../shared/ipc/contract';
+import { listRegularFiles, makeTree, numbered, removeTree } from '../helpers/temp-tree';
+
+const REPO = path.join(__dirname, '..', '..');
+const BIN = path.join(REPO, 'bin', 'deposit-assistant.js');
+const BUILT_SCHEMA = path.join(REPO, 'app', 'dist', 'schema', 'scan-report.schema.json');
+const REAL = path.join(REPO, 'test', 'fixtures', 'real');
+const DEMO = path.join(REPO, 'demo', 'study');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let validateJsonSchema: ReturnType<Ajv2020['compile']>;
+let tree = '';
+
+beforeAll(() => {
+  if (!existsSync(BUILT_SCHEMA)) throw new Error(`Build first (npm run build): ${BUILT_SCHEMA} is missing.`);
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
+  validateJsonSchema = ajv.compile(JSON.parse(readFileSync(BUILT_SCHEMA, 'utf8')) as object);
+  const files: Record<string, number | string> = { 'README.txt': 'study notes', 'tomo/TS_01.mdoc': 'PixelSpacing = 1.0\n' };
+  for (const n of numbered('vem/slice_%d.tif', 120)) files[n] = 64;
+  for (const n of numbered('tomo/TS_01_%d.mrc', 41, 3)) files[n] = 128;
+  tree = makeTree(files);
+});
+afterAll(() => removeTree(tree));
+
+/** Parses stdout as the report, validates it with zod and with the JSON Schema shipped in the build. */
+function parseReport(stdout: string): ScanReport {
+  const json: unknown = JSON.parse(stdout);
+  expect(validateJsonSchema(json), JSON.stringify(validateJsonSchema.errors)).toBe(true);
+  return ScanReportSchema.parse(json);
+}
+
+describe('deposit-assistant scan --json (built CLI)', () => {
+  it('prints one schema-valid report that lists every regular file exactly once', () => {
+    const r = run('scan', tree, '--json');
+    expect(r.code).toBe(0);
+    const report = parseReport(r.stdout);
+    const listed = report.filesets.flatMap((f) => f.files);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual(listRegularFiles(tree));
+    expect(report.filesets.map((f) => [f.directory, f.pattern, f.fileCount])).toEqual([
+      ['.', 'README.txt', 1],
+      ['tomo', 'TS_01.mdoc', 1],
+      ['tomo', 'TS_01_###.mrc', 41],
+      ['vem', 'slice_####.tif', 120],
+    ]);
+    for (const f of report.filesets) expect(f.destination).toBe('REVIEW');
+  });
+
+  it('scans the real sample files without a problem', () => {
+    const r = run('scan', REAL, '--json');
+    expect(r.code).toBe(0);
+    const report = parseReport(r.stdout);
+    expect(report.filesets.flatMap((f) => f.files).sort()).toEqual(listRegularFiles(REAL));
+    expect(report.filesets.map((f) => [f.directory, f.pattern, f.format, f.formatSource])).toEqual([
+      ['.', 'SOURCES.md', 'text', 'extension'],
+      ['dicom', 'CT_small.dcm', 'dicom', 'extension'],
+      ['epu', 'EpuSession.dm', 'epu-session', 'name'],
+      ['epu', 'FoilHole_9015883_Data_9017347_6_20250108_154915.xml', 'epu-xml', 'name'],
+      ['mdoc', 'tilt_series.mdoc', 'mdoc', 'extension'],
+      ['mrc', 'EMD-####.map', 'mrc', 'extension'],
+      ['tiff', 's_1_t_1_c_1_z_1.ome.tiff', 'ome-tiff', 'extension'],
+    ]);
+    expect(report.issues).toEqual([]);
+  });
+
+  it('keeps stdout clean: problems go to stderr and into the report', () => {
+    const broken = makeTree({ 'ok.tif': 1 });
+    try {
+      symlinkSync('/nowhere', path.join(broken, 'dangling'));
+      const r = run('scan', broken, '--json');
+      expect(r.code).toBe(0);
+      const report = parseReport(r.stdout);
+      expect(report.issues).toMatchObject([{ code: 'SYMLINK', severity: 'info' }]);
+    } finally {
+      removeTree(broken);
+    }
+  });
+
+  it('exits 1 for a missing root and 2 for a usage error, with nothing on stdout', () => {
+    expect(run('scan', '/no/such/dir', '--json')).toMatchObject({ code: 1, stdout: '' });
+    expect(run('scan', '--json')).toMatchObject({ code: 2, stdout: '' });
+    expect(run('bogus')).toMatchObject({ code: 2, stdout: '' });
+  });
+
+  it('produces the same report as the app’s scan service for the same folders', async () => {
+    const cliReport = parseReport(run('scan', tree, REAL, '--json').stdout);
+    const service = new ScanService();
+    const ended = new Promise<ScanEvent>((resolve) => {
+      void service.start([tree, REAL], (e) => {
+        if (e.type !== 'progress') resolve(e);
+      });
+    });
+    const end = await ended;
+    if (end.type !== 'done') throw new Error(end.type);
+    const appReport = service.fullReport(end.scanId);
+    const strip = (r: ScanReport) => ({ ...r, generatedAt: 'x' });
+    expect(strip(appReport)).toEqual(strip(cliReport));
+  });
+});
+
+describe('deposit-assistant inspect --json and demo (built CLI)', () => {
+  it('inspect prints one schema-valid result', () => {
+    const r = run('inspect', path.join(REAL, 'mrc', 'EMD-3197.map'), '--json');
+    expect(r.code).toBe(0);
+    expect(InspectResultSchema.parse(JSON.parse(r.stdout))).toMatchObject({ format: 'mrc', size: 33024 });
+  });
+
+  it('demo scans the bundled study', () => {
+    const r = run('demo', '--json');
+    expect(r.code).toBe(0);
+    const report = parseReport(r.stdout);
+    expect(report.roots).toEqual([DEMO]);
+    expect(report.totals.files).toBe(listRegularFiles(DEMO).length);
+    expect(r.stderr).toContain('bundled demo study');
+  });
+
+  it('demo without --json prints the table', () => {
+    const r = run('demo');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^maps\s+EMD-####\.map\s+2\s/m);
+  });
+});

@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, runCli, USAGE } from '../../../main/cli/run-cli';
+import { elideMiddle, renderTable } from '../../../main/cli/text-table';
+import { formatCell, wrap } from '../../../main/cli/render-report';
+import { makeTree, numbered, removeTree } from '../../helpers/temp-tree';
+
+let root = '';
+afterEach(() => removeTree(root));
+
+async function cli(argv: string[], cwd = process.cwd()) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: { write: (c: string) => (stdout += c) },
+    stderr: { write: (c: string) => (stderr += c), isTTY: false },
+    cwd,
+    demoSearchFrom: path.join(__dirname, '..', '..', '..', 'main', 'cli'),
+  });
+  return { code, stdout, stderr };
+}
+
+describe('runCli arguments', () => {
+  it.each([
+    [[], /no command/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['scan'], /at least one folder/],
+    [['inspect'], /exactly one file/],
+    [['inspect', 'a', 'b'], /exactly one file/],
+    [['demo', 'extra'], /no arguments/],
+    [['scan', '.', '--colour'], /Unknown option '--colour'/],
+  ])('%j is a usage error (exit 2) with the usage text', async (argv, message) => {
+    const r = await cli(argv);
+    expect(r.code).toBe(EXIT_USAGE);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('Usage:');
+    expect(r.stdout).toBe('');
+  });
+
+  it('prints help and version on stdout', async () => {
+    expect(await cli(['--help'])).toMatchObject({ code: EXIT_OK, stdout: USAGE });
+    expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('exits 1 for a root that does not exist, naming it', async () => {
+    const r = await cli(['scan', '/no/such/folder', '--json']);
+    expect(r.code).toBe(EXIT_UNREADABLE);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/\/no\/such\/folder cannot be scanned: it does not exist/);
+  });
+
+  it('exits 1 when inspect is given a folder or nothing', async () => {
+    root = makeTree({ 'a.tif': 1 });
+    expect((await cli(['inspect', root])).stderr).toMatch(/is not a regular file \(it is a folder; use `scan`\)/);
+    expect((await cli(['inspect', `${root}/nope.tif`])).code).toBe(EXIT_UNREADABLE);
+  });
+});
+
+describe('runCli output', () => {
+  it('prints a readable table per root with the decisions explained', async () => {
+    root = makeTree(Object.fromEntries(numbered('stack/slice_%d.tif', 12).map((n) => [n, 1024])));
+    const r = await cli(['scan', root]);
+    expect(r.code).toBe(EXIT_OK);
+    expect(r.stdout).toMatch(/12 files · 12.0 KiB · 1 filesets/);
+    expect(r.stdout).toMatch(/^FOLDER\s+PATTERN\s+FILES\s+SIZE\s+FORMAT\s+DESTINATION$/m);
+    expect(r.stdout).toMatch(/^stack\s+slice_####\.tif\s+12\s+12\.0 KiB\s+TIFF \(by extension\)\s+Needs review$/m);
+    expect(r.stdout).toMatch(/Needs review: 1 filesets, 12 files\.\n\s+Only file names have been examined/);
+  });
+
+  it('with --json prints one report on stdout and nothing else', async () => {
+    root = makeTree({ 'a/x.tif': 1 });
+    const r = await cli(['scan', root, '--json']);
+    expect(r.code).toBe(EXIT_OK);
+    const parsed = JSON.parse(r.stdout) as { schemaVersion: number; filesets: unknown[] };
+    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.filesets).toHaveLength(1);
+  });
+
+  it('inspect --json says what the name suggests and that the bytes were not read', async () => {
+    root = makeTree({ 'EMD-1.map': 64 });
+    const r = await cli(['inspect', `${root}/EMD-1.map`, '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ path: `${root}/EMD-1.map`, size: 64, format: 'mrc', formatSource: 'extension', problems: [expect.stringMatching(/bytes were not read/)] });
+  });
+});
+
+describe('text helpers', () => {
+  it('elides in the middle', () => {
+    expect(elideMiddle('abcdefghij', 10)).toBe('abcdefghij');
+    expect(elideMiddle('abcdefghijk', 7)).toBe('abc…ijk');
+    expect(elideMiddle('abcdefghijk', 1)).toBe('…');
+  });
+
+  it('aligns columns and trims trailing space', () => {
+    expect(renderTable([{ heading: 'A' }, { heading: 'N', align: 'right' }], [['xy', '1'], ['z', '100']])).toBe('A     N\nxy    1\nz   100');
+  });
+
+  it('wraps at spaces', () => {
+    expect(wrap('one two three four', 9, '> ')).toBe('> one two\n> three\n> four');
+  });
+
+  it('marks formats not read from bytes', () => {
+    expect(formatCell('tiff', 'extension')).toBe('TIFF (by extension)');
+    expect(formatCell('tiff', 'bytes')).toBe('TIFF');
+    expect(formatCell('unknown', 'none')).toBe('Unknown');
+  });
+});
