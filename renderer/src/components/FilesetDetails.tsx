@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { FilesetView } from '../../../shared/model/fileset';
+import type { DepositApi } from '../../../shared/ipc/api';
+import { formatLabel } from '../../../shared/formats/format-catalog';
+import { formatBytes, formatCount } from '../../../shared/text/units';
+import { DestinationBadge } from './DestinationBadge';
+
+/** Files fetched per "Show more" click. */
+const FILES_PAGE = 200;
+
+/** Props of the details panel. */
+export interface FilesetDetailsProps {
+  readonly api: DepositApi;
+  readonly scanId: string;
+  readonly fileset: FilesetView;
+}
+
+/** One fileset explained (mount it with `key={fileset.id}` so its paging restarts per fileset): where it lies, what it is and why it goes where it goes, and its files, paged. */
+export function FilesetDetails({ api, scanId, fileset }: FilesetDetailsProps) {
+  const [files, setFiles] = useState<readonly string[]>(fileset.sampleFiles);
+  const [error, setError] = useState<string | null>(null);
+  const loadMore = async () => {
+    try {
+      const page = await api.scan.files(scanId, fileset.id, files.length, FILES_PAGE);
+      setFiles([...files, ...page.files]);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  return (
+    <aside className="details" aria-label="Fileset details" data-testid="fileset-details">
+      <h3 className="details__title mono">{fileset.pattern}</h3>
+      <p className="details__path" title={fileset.root}>
+        {fileset.root}
+        {fileset.directory === '.' ? '' : `/${fileset.directory}`}
+      </p>
+      <dl className="details__facts">
+        <dt>Files</dt>
+        <dd>
+          {formatCount(fileset.fileCount)} · {formatBytes(fileset.bytes)}
+        </dd>
+        <dt>Format</dt>
+        <dd>
+          {formatLabel(fileset.format)} <span className="muted">({fileset.formatSource === 'none' ? 'not identified' : `by ${fileset.formatSource}`})</span>
+        </dd>
+        <dt>Kind</dt>
+        <dd>{fileset.kind}</dd>
+        <dt>Modality</dt>
+        <dd>
+          {fileset.modality} <span className="muted">(confidence {fileset.confidence.toFixed(2)})</span>
+        </dd>
+        <dt>Destination</dt>
+        <dd>
+          <DestinationBadge destination={fileset.destination} />
+          {fileset.clauseId && <span className="muted"> clause {fileset.clauseId}</span>}
+        </dd>
+      </dl>
+      <p className="details__reason" data-testid="fileset-reason">
+        {fileset.reason}
+      </p>
+      <h4>Evidence</h4>
+      <ul className="details__evidence">
+        {fileset.evidence.map((e, i) => (
+          <li key={i}>
+            <span className="tag">{e.source}</span> {e.detail}
+          </li>
+        ))}
+      </ul>
+      <h4>
+        Files <span className="muted">({formatCount(files.length)} of {formatCount(fileset.fileCount)} shown)</span>
+      </h4>
+      <ul className="details__files mono" data-testid="fileset-files">
+        {files.map((f) => (
+          <li key={f}>{f}</li>
+        ))}
+      </ul>
+      {files.length < fileset.fileCount && (
+        <button type="button" className="button button--small" onClick={() => void loadMore()}>
+          Show {formatCount(Math.min(FILES_PAGE, fileset.fileCount - files.length))} more
+        </button>
+      )}
+      {error && <p className="error">{error}</p>}
+    </aside>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ScanReportView } from '../../../shared/model/scan-report';
+import { summarizeByDestination } from '../../../shared/model/report-selectors';
+import { formatBytes, formatCount } from '../../../shared/text/units';
+import { DestinationBadge } from './DestinationBadge';
+
+/** Totals of a finished scan and how its filesets split across destinations. */
+export function ReportSummary({ report }: { readonly report: ScanReportView }) {
+  const t = report.totals;
+  return (
+    <section className="summary" aria-label="Scan summary" data-testid="summary">
+      <p className="summary__roots" title={report.roots.join('\n')}>
+        {report.roots.join(' · ')}
+      </p>
+      <p className="summary__totals" data-testid="summary-totals">
+        <strong>{formatCount(t.files)}</strong> files · <strong>{formatBytes(t.bytes)}</strong> ·{' '}
+        <strong>{formatCount(t.filesets)}</strong> filesets · {formatCount(t.directories)} folders
+        {t.errors > 0 && <> · <span className="error">{formatCount(t.errors)} errors</span></>}
+      </p>
+      <ul className="summary__destinations">
+        {summarizeByDestination(report.filesets).map((s) => (
+          <li key={s.destination}>
+            <DestinationBadge destination={s.destination} /> {formatCount(s.filesets)} filesets · {formatCount(s.files)} files ·{' '}
+            {formatBytes(s.bytes)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
