@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { ScanReportSchema, ScanReportViewSchema } from '../../../shared/model/scan-report';
 import { DESTINATIONS, DestinationSchema } from '../../../shared/model/destination';
 import { scanReportJsonSchema } from '../../../shared/model/report-json-schema';
@@ -35,7 +36,8 @@ describe('ScanReportSchema', () => {
 });
 
 describe('the exported JSON Schema', () => {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv);
   const validate = ajv.compile(scanReportJsonSchema());
 
   it('accepts what the zod schema accepts', () => {
@@ -46,6 +48,7 @@ describe('the exported JSON Schema', () => {
     const bad = createReport({ filesets: [createFileset({ destination: 'ENA' as never })] });
     expect(validate(bad)).toBe(false);
     expect(validate({ ...createReport(), schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...createReport(), generatedAt: 'yesterday' })).toBe(false);
   });
 
   it('names itself and its version', () => {
