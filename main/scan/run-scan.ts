@@ -58,7 +58,15 @@ export async function scanResolved(
   let bytes = 0;
   let directories = 0;
   let errors = 0;
-  let currentDirectory: string | null = null;
+  // Folders whose listing is awaited, in the order their reads started: the newest one still waiting is
+  // what the user sees, so a stalled network share shows as the folder it is stuck on.
+  const reading = new Set<string>();
+  let lastFileDirectory: string | null = null;
+  const currentDirectory = (): string | null => {
+    let newest: string | null = null;
+    for (const d of reading) newest = d;
+    return newest ?? lastFileDirectory;
+  };
   let phase: ScanProgress['phase'] = 'walking';
 
   const snapshot = (): ScanProgress => {
@@ -72,7 +80,7 @@ export async function scanResolved(
       elapsedMs,
       filesPerSecond: perSecond(files, elapsedMs),
       bytesPerSecond: perSecond(bytes, elapsedMs),
-      currentDirectory,
+      currentDirectory: phase === 'walking' ? currentDirectory() : null,
     };
   };
   const throttle = new ProgressThrottle(now);
@@ -91,12 +99,16 @@ export async function scanResolved(
           grouper.add(dir.root, dir.rel, name, size);
           files++;
           bytes += size;
+          lastFileDirectory = dir.display;
           maybeEmit();
         },
         directory(dir: WalkDir) {
           directories++;
-          currentDirectory = dir.display;
+          reading.add(dir.display);
           maybeEmit();
+        },
+        directoryRead(dir: WalkDir) {
+          reading.delete(dir.display);
         },
         issue(issue: Issue) {
           issues.push(issue);
@@ -108,7 +120,8 @@ export async function scanResolved(
   } finally {
     clearInterval(heartbeat);
   }
-  currentDirectory = null;
+  reading.clear();
+  lastFileDirectory = null;
   if (cancelled) return { status: 'cancelled', progress: snapshot() };
 
   phase = 'grouping';

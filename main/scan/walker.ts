@@ -39,6 +39,8 @@ export interface WalkSink {
   file(dir: WalkDir, name: string, size: number, mtimeMs: number): void;
   /** A folder about to be read. */
   directory(dir: WalkDir): void;
+  /** That folder's listing has arrived (or failed); its entries may still be in progress. */
+  directoryRead?(dir: WalkDir): void;
   /** A problem with one path; the walk goes on. */
   issue(issue: Issue): void;
 }
@@ -159,7 +161,9 @@ export async function walk(roots: readonly WalkRoot[], sink: WalkSink, options: 
     try {
       const list = await withRetry(() => fs.readdir(dir.abs));
       entries = list.some((d) => d.name.includes(REPLACEMENT_CHAR)) ? await readRaw(dir) : list;
+      if (!settled) sink.directoryRead?.(dir);
     } catch (err) {
+      if (!settled) sink.directoryRead?.(dir);
       const code = errnoCode(err);
       report({
         severity: code === 'ENOENT' ? 'warning' : 'error',

@@ -80,6 +80,27 @@ describe('runScan', () => {
     expect(walking.some((e) => e.currentDirectory?.endsWith('/d'))).toBe(true);
   });
 
+  it('names the folder a stalled read is stuck on as the current folder', async () => {
+    const files: Record<string, number> = { 'stalled/x.tif': 1 };
+    for (const n of numbered('fast/f_%d.tif', 50)) files[n] = 1;
+    root = makeTree(files);
+    const controller = new AbortController();
+    const fs: WalkFs = { ...nodeWalkFs, readdir: (p) => (String(p).endsWith('/stalled') ? new Promise<never>(() => {}) : nodeWalkFs.readdir(p)) };
+    let t = 0;
+    const events: ScanProgress[] = [];
+    const pending = runScan([root], {
+      fs,
+      now: () => (t += 50),
+      signal: controller.signal,
+      onProgress: (p) => {
+        events.push(p);
+        if (p.files === 50) controller.abort();
+      },
+    });
+    expect((await pending).status).toBe('cancelled');
+    expect(events.at(-1)).toMatchObject({ files: 50, currentDirectory: `${root}/stalled` });
+  });
+
   it('ends as cancelled, without a report, when aborted', async () => {
     root = makeTree({ 'a/x.tif': 1 });
     const outcome = await runScan([root], { signal: AbortSignal.abort() });

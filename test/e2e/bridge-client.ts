@@ -1,0 +1,36 @@
+// Runs inside the page (bundled by esbuild into an init script): builds window.api from the same
+// createApi() the preload uses, over Playwright bindings instead of ipcRenderer.
+import { createApi, type IpcTransport } from '../../shared/ipc/api';
+import type { DepositApi } from '../../shared/ipc/api';
+
+interface BridgeWindow {
+  __depositInvoke?: (channel: string, payload: unknown) => Promise<unknown>;
+  __depositEmit?: (event: string, payload: unknown) => void;
+  /** Stands in for Electron's webUtils.getPathForFile: dropped File name → path on disk. */
+  __depositDropPaths?: Record<string, string>;
+  api?: DepositApi;
+}
+
+const w = window as unknown as BridgeWindow;
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+const transport: IpcTransport = {
+  invoke: (channel, payload) => {
+    if (!w.__depositInvoke) return Promise.reject(new Error('test bridge binding missing'));
+    return w.__depositInvoke(channel, payload);
+  },
+  subscribe: (event, listener) => {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => {
+      set.delete(listener);
+    };
+  },
+};
+
+w.__depositEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(payload));
+w.api = {
+  ...createApi(transport),
+  files: { pathForFile: (file: unknown) => (file instanceof File ? (w.__depositDropPaths?.[file.name] ?? '') : '') },
+} satisfies DepositApi;

@@ -1,0 +1,127 @@
+import path from 'node:path';
+import type { Dirent } from 'node:fs';
+import { test, expect, dropItems, REPO } from './fixtures';
+import { nodeWalkFs, type WalkFs } from '../../main/scan/walk-fs';
+import { listRegularFiles, makeTree, numbered, removeTree } from '../helpers/temp-tree';
+
+const DEMO = path.join(REPO, 'demo', 'study');
+const trees: string[] = [];
+test.afterEach(() => {
+  while (trees.length) removeTree(trees.pop()!);
+});
+function tree(files: Parameters<typeof makeTree>[0]): string {
+  const root = makeTree(files);
+  trees.push(root);
+  return root;
+}
+
+test('the demo study: one click from the start screen to the routed table', async ({ openApp }) => {
+  const page = await openApp();
+  await expect(page.getByRole('heading', { name: 'Drop dataset folders here' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('start.png') });
+  await page.getByRole('button', { name: 'Try the demo study' }).click();
+
+  const totals = page.getByTestId('summary-totals');
+  await expect(totals).toContainText(`${listRegularFiles(DEMO).length} files`);
+  const rows = page.getByTestId('fileset-row');
+  await expect(rows.first()).toBeVisible();
+  const maps = rows.filter({ hasText: 'EMD-####.map' });
+  await expect(maps.getByRole('gridcell').nth(4)).toContainText('MRC/CCP4');
+  await expect(maps.locator('.tag--source')).toHaveText('by ext.');
+  await expect(maps).toContainText('Needs review');
+
+  await maps.click();
+  const details = page.getByTestId('fileset-details');
+  await expect(details).toContainText('maps/EMD-3001.map');
+  await expect(details).toContainText('maps/EMD-3197.map');
+  await expect(page.getByTestId('fileset-reason')).toContainText('Only file names have been examined');
+  await page.screenshot({ path: test.info().outputPath('demo-report.png'), fullPage: true });
+});
+
+test('open folders: a numbered vEM stack becomes one fileset whose files page in on demand', async ({ openApp }) => {
+  const files: Record<string, number> = { 'tomo/TS_01.mdoc': 200 };
+  for (const n of numbered('FIB-SEM/slice_%d.tif', 600)) files[n] = 2048;
+  const root = tree(files);
+  const page = await openApp({ dialogPaths: [root] });
+  await page.getByRole('button', { name: 'Open folders…' }).click();
+
+  const stack = page.getByTestId('fileset-row').filter({ hasText: 'slice_####.tif' });
+  await expect(stack).toContainText('600');
+  await expect(stack).toContainText('1.17 MiB');
+  await stack.click();
+  const list = page.getByTestId('fileset-files').locator('li');
+  await expect(list).toHaveCount(20);
+  await page.getByRole('button', { name: 'Show 200 more' }).click();
+  await expect(list).toHaveCount(220);
+  await expect(list.last()).toHaveText('FIB-SEM/slice_0220.tif');
+});
+
+test('drop folders on the window to scan them; a dropped file is refused with the reason', async ({ openApp }) => {
+  const a = tree({ 'x_1.tif': 1, 'x_2.tif': 1 });
+  const b = tree({ 'notes.txt': 'n' });
+  const page = await openApp({ dropPaths: { 'study-a': a, 'study-b': b, 'notes.txt': path.join(b, 'notes.txt') } });
+
+  await dropItems(page, 'drop-zone', ['notes.txt']);
+  await expect(page.getByTestId('scan-error')).toContainText('is not a folder');
+
+  await dropItems(page, 'drop-zone', ['study-a', 'study-b']);
+  await expect(page.getByTestId('summary-totals')).toContainText('3 files');
+  await expect(page.getByTestId('fileset-row')).toHaveCount(2);
+  await expect(page.getByTestId('summary')).toContainText(a);
+  await expect(page.getByTestId('summary')).toContainText(b);
+});
+
+test('progress is live while a folder stalls, and Cancel stops the scan at once', async ({ openApp }) => {
+  const files: Record<string, number> = { 'stalled/never-read.tif': 1 };
+  for (const n of numbered('fast/img_%d.tif', 1500)) files[n] = 1000;
+  const root = tree(files);
+  // A folder on a network share that stopped answering: its readdir never returns.
+  const fs: WalkFs = {
+    ...nodeWalkFs,
+    readdir: (p) => (String(p).endsWith(`${path.sep}stalled`) ? new Promise<Dirent[]>(() => {}) : nodeWalkFs.readdir(p)),
+  };
+  const page = await openApp({ dialogPaths: [root], fs });
+  await page.getByRole('button', { name: 'Open folders…' }).click();
+
+  const progress = page.getByTestId('progress');
+  await expect(progress).toBeVisible();
+  await expect(page.getByTestId('progress-files')).toHaveText('1,500');
+  await expect(page.getByTestId('progress-bytes')).toHaveText('1.43 MiB');
+  await expect(page.getByTestId('progress-current')).toHaveText(path.join(root, 'stalled'));
+  await page.screenshot({ path: test.info().outputPath('progress.png') });
+
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('scan-cancelled')).toContainText('Scan cancelled after 1500 files');
+  await expect(page.getByRole('heading', { name: 'Drop dataset folders here' })).toBeVisible();
+});
+
+test('problems found during the scan are listed and the rest of the study is still shown', async ({ openApp }) => {
+  const root = tree({ 'ok/a.tif': 1, 'locked/b.tif': 1 });
+  const fs: WalkFs = {
+    ...nodeWalkFs,
+    readdir: (p) =>
+      String(p).endsWith(`${path.sep}locked`) ? Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) : nodeWalkFs.readdir(p),
+  };
+  const page = await openApp({ dialogPaths: [root], fs });
+  await page.getByRole('button', { name: 'Open folders…' }).click();
+  await expect(page.getByTestId('summary-totals')).toContainText('1 files');
+  await expect(page.getByTestId('summary-totals')).toContainText('1 errors');
+  const issues = page.getByTestId('issues');
+  await expect(issues).toContainText('EACCES');
+  await expect(issues).toContainText(path.join(root, 'locked'));
+  await expect(issues).toContainText('permission denied');
+});
+
+test('arrow keys move through the filesets', async ({ openApp }) => {
+  const root = tree({ 'a/x.tif': 1, 'b/y.tif': 1, 'c/z.tif': 1 });
+  const page = await openApp({ dialogPaths: [root] });
+  await page.getByRole('button', { name: 'Open folders…' }).click();
+  const rows = page.getByTestId('fileset-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await page.locator('.fs-table__scroll').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('fileset-details')).toContainText('z.tif');
+});
