@@ -75,7 +75,12 @@ export function App({ api }: { readonly api: DepositApi }) {
           <div className="report">
             <ReportSummary report={state.report} />
             <div className="report__body">
-              <FilesetTable filesets={state.report.filesets} selectedId={state.selectedFilesetId} onSelect={selectFileset} />
+              <FilesetTable
+                filesets={state.report.filesets}
+                selectedId={state.selectedFilesetId}
+                onSelect={selectFileset}
+                severalRoots={state.report.roots.length > 1}
+              />
               {selected && <FilesetDetails key={selected.id} api={api} scanId={state.report.scanId} fileset={selected} />}
             </div>
             <IssuesPanel issues={state.report.issues} omitted={state.report.issuesOmitted} />

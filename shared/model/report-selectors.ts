@@ -22,9 +22,25 @@ export function summarizeByDestination(filesets: readonly Pick<FilesetView, 'des
   }).filter((s) => s.filesets > 0);
 }
 
-/** The folder of a fileset as shown to people: the root's last segment, then the relative folder. */
-export function displayFolder(root: string, directory: string): string {
+/**
+ * The folder of a fileset as shown to people: the folder relative to its root, prefixed with the root's
+ * last segment when the study has several roots (and the root's name alone for its top level).
+ */
+export function displayFolder(root: string, directory: string, severalRoots: boolean): string {
   const segments = root.split(/[\\/]/).filter(Boolean);
   const rootName = segments[segments.length - 1] ?? root;
-  return directory === '.' ? rootName : `${rootName}/${directory}`;
+  if (directory === '.') return rootName;
+  return severalRoots ? `${rootName}/${directory}` : directory;
+}
+
+/** How a format was established, in a word or two for a table cell; empty when it was read from the file. */
+export function formatSourceTag(source: string): string {
+  switch (source) {
+    case 'name':
+      return 'by name';
+    case 'extension':
+      return 'by ext.';
+    default:
+      return '';
+  }
 }

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FilesetView } from '../../../shared/model/fileset';
-import { displayFolder } from '../../../shared/model/report-selectors';
+import { displayFolder, formatSourceTag } from '../../../shared/model/report-selectors';
 import { formatLabel } from '../../../shared/formats/format-catalog';
 import { formatBytes, formatCount } from '../../../shared/text/units';
 import { DestinationBadge } from './DestinationBadge';
@@ -16,15 +16,12 @@ export interface FilesetTableProps {
   readonly filesets: readonly FilesetView[];
   readonly selectedId: string | null;
   readonly onSelect: (id: string) => void;
+  readonly severalRoots: boolean;
 }
 
-function formatText(f: FilesetView): string {
-  const label = formatLabel(f.format);
-  return f.format === 'unknown' || f.formatSource === 'bytes' || f.formatSource === 'layout' ? label : `${label} (by ${f.formatSource})`;
-}
 
 /** Every fileset of the scan, one row each, virtualized so a study with thousands of filesets scrolls smoothly. */
-export function FilesetTable({ filesets, selectedId, onSelect }: FilesetTableProps) {
+export function FilesetTable({ filesets, selectedId, onSelect, severalRoots }: FilesetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // This build has no React Compiler, so nothing memoizes the virtualizer's functions; it re-renders on scroll itself.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -65,7 +62,8 @@ export function FilesetTable({ filesets, selectedId, onSelect }: FilesetTablePro
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const f = filesets[item.index]!;
-            const folder = displayFolder(f.root, f.directory);
+            const folder = displayFolder(f.root, f.directory, severalRoots);
+            const sourceTag = f.format === 'unknown' ? '' : formatSourceTag(f.formatSource);
             return (
               <div
                 key={f.id}
@@ -77,8 +75,8 @@ export function FilesetTable({ filesets, selectedId, onSelect }: FilesetTablePro
                 style={{ transform: `translateY(${item.start}px)` }}
                 onClick={() => onSelect(f.id)}
               >
-                <span role="gridcell" title={`${f.root}/${f.directory}`}>
-                  {folder}
+                <span role="gridcell" className="cell--path-end" title={f.directory === '.' ? f.root : `${f.root}/${f.directory}`}>
+                  <bdi>{folder}</bdi>
                 </span>
                 <span role="gridcell" className="mono" title={f.pattern}>
                   {f.pattern}
@@ -89,7 +87,10 @@ export function FilesetTable({ filesets, selectedId, onSelect }: FilesetTablePro
                 <span role="gridcell" className="num">
                   {formatBytes(f.bytes)}
                 </span>
-                <span role="gridcell">{formatText(f)}</span>
+                <span role="gridcell">
+                  {formatLabel(f.format)}
+                  {sourceTag && <span className="tag tag--source">{sourceTag}</span>}
+                </span>
                 <span role="gridcell">
                   <DestinationBadge destination={f.destination} />
                 </span>

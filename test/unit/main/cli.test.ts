@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, runCli, USAGE } from '../../../main/cli/run-cli';
-import { elideMiddle, renderTable } from '../../../main/cli/text-table';
+import { renderTable } from '../../../main/cli/text-table';
+import { elideMiddle } from '../../../shared/text/elide';
 import { formatCell, wrap } from '../../../main/cli/render-report';
 import { makeTree, numbered, removeTree } from '../../helpers/temp-tree';
 

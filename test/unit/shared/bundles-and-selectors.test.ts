@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupBundles } from '../../../shared/bundles/group-bundles';
-import { displayFolder, summarizeByDestination } from '../../../shared/model/report-selectors';
+import { displayFolder, formatSourceTag, summarizeByDestination } from '../../../shared/model/report-selectors';
 import { classifyByName, NAME_ONLY_REASON } from '../../../shared/policy/name-only-decision';
 import { createFileset } from '../../helpers/factories';
 
@@ -41,13 +41,23 @@ describe('summarizeByDestination', () => {
 
 describe('displayFolder', () => {
   it.each([
-    ['/data/study', '.', 'study'],
-    ['/data/study', 'maps/half', 'study/maps/half'],
-    ['C:\\Users\\me\\study', 'tilts', 'study/tilts'],
-    ['/', '.', '/'],
-  ])('%s + %s → %s', (root, dir, shown) => {
-    expect(displayFolder(root, dir)).toBe(shown);
+    ['/data/study', '.', false, 'study'],
+    ['/data/study', 'maps/half', false, 'maps/half'],
+    ['/data/study', 'maps/half', true, 'study/maps/half'],
+    ['C:\\Users\\me\\study', 'tilts', true, 'study/tilts'],
+    ['/', '.', false, '/'],
+  ])('%s + %s (several roots: %s) → %s', (root, dir, several, shown) => {
+    expect(displayFolder(root, dir, several)).toBe(shown);
   });
+});
+
+describe('formatSourceTag', () => {
+  it.each([
+    ['name', 'by name'],
+    ['extension', 'by ext.'],
+    ['bytes', ''],
+    ['none', ''],
+  ])('%s → %j', (source, tag) => expect(formatSourceTag(source)).toBe(tag));
 });
 
 describe('classifyByName', () => {
