@@ -10,7 +10,11 @@ export default defineConfig({
       outDir: 'app/dist/main',
       externalizeDeps: false,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/electron/main.ts'), cli: resolve(__dirname, 'main/cli/index.ts') },
+        input: {
+          index: resolve(__dirname, 'main/electron/main.ts'),
+          cli: resolve(__dirname, 'main/cli/index.ts'),
+          'scan-worker': resolve(__dirname, 'main/scan/walk-worker.ts'),
+        },
         external: ['electron'],
       },
     },

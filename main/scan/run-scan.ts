@@ -7,7 +7,9 @@ import { buildReport } from './build-report';
 import { FilesetGrouper } from './grouper';
 import { ProgressThrottle } from './progress-throttle';
 import { resolveRoots, type ResolvedRoots, type RootProblem } from './roots';
-import { walk, type WalkDir } from './walker';
+import { walk, type WalkDir, type WalkResult, type WalkSink } from './walker';
+import { chooseEngine, type WalkEngine } from './choose-engine';
+import { findWalkWorker, walkInThread } from './thread-walk';
 import type { WalkFs } from './walk-fs';
 
 /** A progress event is re-sent at least this often while one slow call (a stalled network share) holds the walk. */
@@ -19,6 +21,9 @@ export interface ScanOptions {
   readonly onProgress?: (progress: ScanProgress) => void;
   readonly concurrency?: number;
   readonly followSymlinks?: boolean;
+  /** `auto` (default): a worker thread on local disks, async calls on network file systems. */
+  readonly engine?: WalkEngine | 'auto';
+  /** A file system to walk instead of the real one (fault injection); implies the async engine. */
   readonly fs?: WalkFs;
   /** Monotonic milliseconds, for rates and throttling. */
   readonly now?: () => number;
@@ -62,7 +67,11 @@ export async function scanResolved(
   // what the user sees, so a stalled network share shows as the folder it is stuck on.
   const reading = new Set<string>();
   let lastFileDirectory: string | null = null;
+  /** The thread engine knows the folder it is blocked on better than its batched events can say. */
+  let engineCurrentDirectory: (() => string | null) | null = null;
   const currentDirectory = (): string | null => {
+    const fromEngine = engineCurrentDirectory?.();
+    if (fromEngine) return fromEngine;
     let newest: string | null = null;
     for (const d of reading) newest = d;
     return newest ?? lastFileDirectory;
@@ -90,38 +99,36 @@ export async function scanResolved(
 
   const heartbeat = setInterval(maybeEmit, HEARTBEAT_MS);
   heartbeat.unref?.();
+  const sink: WalkSink = {
+    file(dir: WalkDir, name: string, size: number) {
+      grouper.add(dir.root, dir.rel, name, size);
+      files++;
+      bytes += size;
+      lastFileDirectory = dir.display;
+      maybeEmit();
+    },
+    directory(dir: WalkDir) {
+      directories++;
+      reading.add(dir.display);
+      maybeEmit();
+    },
+    directoryRead(dir: WalkDir) {
+      reading.delete(dir.display);
+    },
+    issue(issue: Issue) {
+      issues.push(issue);
+      if (issue.severity === 'error') errors++;
+    },
+  };
   let cancelled: boolean;
   try {
-    ({ cancelled } = await walk(
-      resolved.roots,
-      {
-        file(dir: WalkDir, name: string, size: number) {
-          grouper.add(dir.root, dir.rel, name, size);
-          files++;
-          bytes += size;
-          lastFileDirectory = dir.display;
-          maybeEmit();
-        },
-        directory(dir: WalkDir) {
-          directories++;
-          reading.add(dir.display);
-          maybeEmit();
-        },
-        directoryRead(dir: WalkDir) {
-          reading.delete(dir.display);
-        },
-        issue(issue: Issue) {
-          issues.push(issue);
-          if (issue.severity === 'error') errors++;
-        },
-      },
-      { concurrency: options.concurrency, followSymlinks: options.followSymlinks, signal: options.signal, fs: options.fs },
-    ));
+    ({ cancelled } = await runWalk(resolved, sink, options, (current) => (engineCurrentDirectory = current)));
   } finally {
     clearInterval(heartbeat);
   }
   reading.clear();
   lastFileDirectory = null;
+  engineCurrentDirectory = null;
   if (cancelled) return { status: 'cancelled', progress: snapshot() };
 
   phase = 'grouping';
@@ -135,4 +142,37 @@ export async function scanResolved(
     generatedAt: (options.clock ?? (() => new Date()))(),
   });
   return { status: 'done', report };
+}
+
+/**
+ * Runs the walk on the chosen engine. A worker that cannot start (a missing or broken script) falls back to
+ * the async engine before anything was reported, so the scan still completes.
+ */
+async function runWalk(
+  resolved: ResolvedRoots,
+  sink: WalkSink,
+  options: ScanOptions,
+  setCurrentDirectory: (current: (() => string | null) | null) => void,
+): Promise<WalkResult> {
+  const asyncWalk = () =>
+    walk(resolved.roots, sink, { concurrency: options.concurrency, followSymlinks: options.followSymlinks, signal: options.signal, fs: options.fs });
+  const engine = options.fs ? 'async' : options.engine && options.engine !== 'auto' ? options.engine : chooseEngine(resolved.roots.map((r) => r.abs)).engine;
+  const script = engine === 'thread' ? findWalkWorker() : null;
+  if (!script) return asyncWalk();
+  let heard = false;
+  const relay: WalkSink = {
+    file: (...a) => ((heard = true), sink.file(...a)),
+    directory: (d) => ((heard = true), sink.directory(d)),
+    directoryRead: (d) => sink.directoryRead?.(d),
+    issue: (i) => ((heard = true), sink.issue(i)),
+  };
+  const run = walkInThread(script, resolved.roots, relay, { followSymlinks: options.followSymlinks, signal: options.signal });
+  setCurrentDirectory(run.currentDirectory);
+  try {
+    return await run.done;
+  } catch (err) {
+    setCurrentDirectory(null);
+    if (heard) throw err;
+    return asyncWalk();
+  }
 }

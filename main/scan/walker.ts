@@ -2,13 +2,15 @@ import path from 'node:path';
 import type { Dirent, Stats } from 'node:fs';
 import type { Issue } from '../../shared/model/issue';
 import { describeOsError, errnoCode, isTransient, issueCodeOf } from './os-error';
-import { nodeWalkFs, type RawPath, type WalkFs } from './walk-fs';
+import { nodeWalkFs, type Callback, type RawPath, type WalkFs } from './walk-fs';
 
 /**
- * File-system operations in flight at once. Measured on 200k files (test/bench): 16 keeps the libuv pool
- * (4 threads) saturated; more only adds memory.
+ * File-system operations in flight at once. libuv runs four at a time; the rest wait in its queue, so each
+ * wake-up of the event loop collects many completions instead of one. Measured on 200k files (npm run
+ * bench, 2 cores): 16 → 2.1–2.7 s, 64 → 1.8–2.6 s, 256 → 1.55 s, against 1.1 s for a blocking sync walk.
+ * A bound, not a fan-out: a few hundred small request objects, whatever the folder size.
  */
-export const DEFAULT_WALK_CONCURRENCY = 16;
+export const DEFAULT_WALK_CONCURRENCY = 256;
 
 /** Attempts for an operation that failed with "too many open files" or "busy" before it is reported. */
 const TRANSIENT_ATTEMPTS = 3;
@@ -73,6 +75,9 @@ interface Batch {
   next: number;
 }
 
+/** One unit of work holding one slot until it calls `release`, exactly once. */
+type Op = (release: () => void) => void;
+
 function isEntry(e: Dirent | Entry): e is Entry {
   return 'raw' in e;
 }
@@ -96,223 +101,254 @@ function childDir(parent: WalkDir, name: string, raw: RawPath): WalkDir {
   return { root: parent.root, abs, rel: parent.rel === '.' ? name : `${parent.rel}/${name}`, display: displayOf(abs) };
 }
 
-async function withRetry<T>(op: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await op();
-    } catch (err) {
-      if (attempt >= TRANSIENT_ATTEMPTS || !isTransient(err)) throw err;
-      await new Promise((r) => setTimeout(r, TRANSIENT_BACKOFF_MS * 2 ** (attempt - 1)));
-    }
-  }
-}
-
 /**
  * Walks the roots and reports every regular file, folder and problem to the sink. At most `concurrency`
- * file-system calls are in flight, however large a folder is; symbolic links are reported, not followed,
- * unless asked; every per-path error becomes an issue and the walk goes on. Resolves as soon as the signal
- * aborts, even if a call is stuck in the OS.
+ * file-system calls are in flight, however large a folder is, and no promise is made per file; symbolic
+ * links are reported, not followed, unless asked; every per-path error becomes an issue and the walk goes
+ * on. Resolves as soon as the signal aborts, even if a call is stuck in the OS.
  */
-export async function walk(roots: readonly WalkRoot[], sink: WalkSink, options: WalkOptions = {}): Promise<WalkResult> {
-  const fs = options.fs ?? nodeWalkFs;
+export function walk(roots: readonly WalkRoot[], sink: WalkSink, options: WalkOptions = {}): Promise<WalkResult> {
+  const base = options.fs ?? nodeWalkFs;
+  const fs: WalkFs = {
+    readdir: base.readdir.bind(base),
+    readdirRaw: base.readdirRaw.bind(base),
+    lstat: base.lstat.bind(base),
+    stat: base.stat.bind(base),
+    readlink: base.readlink.bind(base),
+  };
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_WALK_CONCURRENCY));
   const follow = options.followSymlinks ?? false;
   const signal = options.signal;
+  if (signal?.aborted) return Promise.resolve({ cancelled: true });
 
-  const dirs: WalkDir[] = roots.map((r) => ({ root: r, abs: r.abs, rel: '.', display: r.abs })).reverse();
-  const batches: Batch[] = [];
-  /** dev:ino of folders and files already visited, only kept when following links. */
-  const seen = new Set<string>();
-  let busy = 0;
-  let settled = false;
-  let waiters: (() => void)[] = [];
+  return new Promise<WalkResult>((resolve, reject) => {
+    const dirs: WalkDir[] = roots.map((r) => ({ root: r, abs: r.abs, rel: '.', display: r.abs })).reverse();
+    const batches: Batch[] = [];
+    /** dev:ino of folders and files already visited, only kept when following links. */
+    const seen = new Set<string>();
+    let inFlight = 0;
+    let settled = false;
+    let pumping = false;
+    let pumpAgain = false;
 
-  const report = (issue: Issue) => {
-    if (!settled) sink.issue(issue);
-  };
-  const wake = () => {
-    const w = waiters;
-    waiters = [];
-    for (const resolve of w) resolve();
-  };
-  const aborted = () => signal?.aborted === true;
+    const settle = (outcome: { cancelled: boolean } | { error: unknown }) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      if ('error' in outcome) reject(outcome.error);
+      else resolve(outcome);
+    };
+    const onAbort = () => settle({ cancelled: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
 
-  const firstVisit = (st: Stats): boolean => {
-    const key = `${st.dev}:${st.ino}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  };
+    const report = (issue: Issue) => {
+      if (!settled) sink.issue(issue);
+    };
 
-  async function readDir(dir: WalkDir): Promise<void> {
-    if (follow) {
-      try {
-        if (!firstVisit(await fs.stat(dir.abs))) {
-          report({ severity: 'warning', code: 'ELOOP', path: dir.display, message: 'Folder already scanned through another path (a symbolic-link loop or duplicate); skipped.' });
+    /** Runs an fs call, retrying transient failures; the callback's own exceptions fail the walk instead of crashing the process. */
+    function call<T>(op: (p: RawPath, cb: Callback<T>) => void, p: RawPath, cb: (err: NodeJS.ErrnoException | null, value?: T) => void, attempt = 1): void {
+      op(p, (err, value) => {
+        if (settled) return;
+        if (err && isTransient(err) && attempt < TRANSIENT_ATTEMPTS) {
+          setTimeout(() => call(op, p, cb, attempt + 1), TRANSIENT_BACKOFF_MS * 2 ** (attempt - 1));
           return;
         }
-      } catch (err) {
-        report({ severity: 'error', code: issueCodeOf(err), path: dir.display, message: `Could not read folder: ${describeOsError(err)}.` });
-        return;
-      }
+        try {
+          cb(err, value);
+        } catch (e) {
+          settle({ error: e });
+        }
+      });
     }
-    if (!settled) sink.directory(dir);
-    let entries: readonly (Dirent | Entry)[];
-    try {
-      const list = await withRetry(() => fs.readdir(dir.abs));
-      entries = list.some((d) => d.name.includes(REPLACEMENT_CHAR)) ? await readRaw(dir) : list;
+
+    const firstVisit = (st: Stats): boolean => {
+      const key = `${st.dev}:${st.ino}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
+
+    const special = (dir: WalkDir, raw: RawPath) =>
+      report({ severity: 'info', code: 'SPECIAL_FILE', path: displayOf(joinRaw(dir.abs, raw)), message: 'Not a regular file (device, pipe or socket); skipped.' });
+
+    function listed(dir: WalkDir, entries: readonly (Dirent | Entry)[]): void {
       if (!settled) sink.directoryRead?.(dir);
-    } catch (err) {
+      if (entries.length > 0) batches.push({ dir, entries, next: 0 });
+    }
+
+    function readFailed(dir: WalkDir, err: NodeJS.ErrnoException): void {
       if (!settled) sink.directoryRead?.(dir);
-      const code = errnoCode(err);
       report({
-        severity: code === 'ENOENT' ? 'warning' : 'error',
+        severity: errnoCode(err) === 'ENOENT' ? 'warning' : 'error',
         code: issueCodeOf(err),
         path: dir.display,
         message: `Could not read folder: ${describeOsError(err)}. Nothing inside it was scanned.`,
       });
-      return;
     }
-    if (entries.length > 0) batches.push({ dir, entries, next: 0 });
-  }
 
-  /** Re-reads a folder whose names were not all UTF-8, keeping the raw bytes of those names. */
-  async function readRaw(dir: WalkDir): Promise<Entry[]> {
-    const list = await withRetry(() => fs.readdirRaw(dir.abs));
-    return list.map((dirent) => {
-      const name = dirent.name.toString('utf8');
-      const valid = Buffer.from(name, 'utf8').equals(dirent.name);
-      if (!valid) {
-        report({
-          severity: 'warning',
-          code: 'NON_UTF8_NAME',
-          path: displayOf(joinRaw(dir.abs, dirent.name)),
-          message: `Name is not valid UTF-8 (shown as "${name}"). Archives need UTF-8 names; rename it before deposition.`,
-        });
-      }
-      return { dirent, name, raw: valid ? name : dirent.name };
-    });
-  }
-
-  async function handleStats(dir: WalkDir, name: string, raw: RawPath, st: Stats): Promise<void> {
-    if (st.isFile()) {
-      if (follow && !firstVisit(st)) return;
-      if (!settled) sink.file(dir, name, st.size, st.mtimeMs);
-    } else if (st.isDirectory()) {
-      dirs.push(childDir(dir, name, raw));
-    } else if (st.isSymbolicLink()) {
-      await handleSymlink(dir, name, raw);
-    } else {
-      report({ severity: 'info', code: 'SPECIAL_FILE', path: displayOf(joinRaw(dir.abs, raw)), message: 'Not a regular file (device, pipe or socket); skipped.' });
-    }
-  }
-
-  async function handleSymlink(dir: WalkDir, name: string, raw: RawPath): Promise<void> {
-    const abs = joinRaw(dir.abs, raw);
-    if (!follow) {
-      let target = '';
-      try {
-        target = ` → ${await fs.readlink(abs)}`;
-      } catch {
-        // the target is only decoration for the message
-      }
-      report({ severity: 'info', code: 'SYMLINK', path: displayOf(abs), message: `Symbolic link not followed${target}.` });
-      return;
-    }
-    let st: Stats;
-    try {
-      st = await fs.stat(abs);
-    } catch (err) {
-      report({ severity: 'warning', code: issueCodeOf(err), path: displayOf(abs), message: `Symbolic link cannot be followed: ${describeOsError(err)}.` });
-      return;
-    }
-    if (st.isDirectory()) dirs.push(childDir(dir, name, raw));
-    else await handleStats(dir, name, raw, st);
-  }
-
-  async function handleEntry(dir: WalkDir, entry: Dirent | Entry): Promise<void> {
-    const dirent = isEntry(entry) ? entry.dirent : entry;
-    const name = isEntry(entry) ? entry.name : entry.name;
-    const raw = isEntry(entry) ? entry.raw : entry.name;
-    if (dirent.isDirectory()) {
-      dirs.push(childDir(dir, name, raw));
-      return;
-    }
-    if (dirent.isSymbolicLink()) {
-      await handleSymlink(dir, name, raw);
-      return;
-    }
-    const known = dirent.isFile();
-    if (!known && (dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice())) {
-      report({ severity: 'info', code: 'SPECIAL_FILE', path: displayOf(joinRaw(dir.abs, raw)), message: 'Not a regular file (device, pipe or socket); skipped.' });
-      return;
-    }
-    // A regular file, or a type the file system did not tell (DT_UNKNOWN): lstat decides.
-    let st: Stats;
-    try {
-      st = await withRetry(() => fs.lstat(joinRaw(dir.abs, raw)));
-    } catch (err) {
-      const vanished = errnoCode(err) === 'ENOENT';
-      report({
-        severity: vanished ? 'warning' : 'error',
-        code: issueCodeOf(err),
-        path: displayOf(joinRaw(dir.abs, raw)),
-        message: vanished
-          ? 'File disappeared during the scan (removed or renamed); not listed.'
-          : `Could not read file information: ${describeOsError(err)}. Not listed in any fileset.`,
+    /** Keeps the raw bytes of names that are not UTF-8, and says so. */
+    function normalizeRaw(dir: WalkDir, list: readonly Dirent<Buffer>[]): Entry[] {
+      return list.map((dirent) => {
+        const name = dirent.name.toString('utf8');
+        const valid = Buffer.from(name, 'utf8').equals(dirent.name);
+        if (!valid) {
+          report({
+            severity: 'warning',
+            code: 'NON_UTF8_NAME',
+            path: displayOf(joinRaw(dir.abs, dirent.name)),
+            message: `Name is not valid UTF-8 (shown as "${name}"). Archives need UTF-8 names; rename it before deposition.`,
+          });
+        }
+        return { dirent, name, raw: valid ? name : dirent.name };
       });
-      return;
     }
-    await handleStats(dir, name, raw, st);
-  }
 
-  async function worker(): Promise<void> {
-    for (;;) {
-      if (aborted() || settled) return;
-      const batch = batches[batches.length - 1];
-      if (batch) {
-        const entry = batch.entries[batch.next++]!;
-        if (batch.next >= batch.entries.length) batches.pop();
-        busy++;
-        try {
-          await handleEntry(batch.dir, entry);
-        } finally {
-          busy--;
+    function readDir(dir: WalkDir, release: () => void): void {
+      const list = () => {
+        if (!settled) sink.directory(dir);
+        call(fs.readdir, dir.abs, (err, entries) => {
+          if (err || !entries) {
+            readFailed(dir, err ?? new Error('no listing'));
+          } else if (entries.some((d) => d.name.includes(REPLACEMENT_CHAR))) {
+            // Some names are not UTF-8: list again as bytes so those files can still be opened.
+            call(fs.readdirRaw, dir.abs, (rawErr, rawEntries) => {
+              if (rawErr || !rawEntries) readFailed(dir, rawErr ?? new Error('no listing'));
+              else listed(dir, normalizeRaw(dir, rawEntries));
+              release();
+            });
+            return;
+          } else {
+            listed(dir, entries);
+          }
+          release();
+        });
+      };
+      if (!follow) return list();
+      call(fs.stat, dir.abs, (err, st) => {
+        if (err || !st) {
+          report({ severity: 'error', code: issueCodeOf(err), path: dir.display, message: `Could not read folder: ${describeOsError(err)}.` });
+          release();
+        } else if (!firstVisit(st)) {
+          report({ severity: 'warning', code: 'ELOOP', path: dir.display, message: 'Folder already scanned through another path (a symbolic-link loop or duplicate); skipped.' });
+          release();
+        } else {
+          list();
         }
-        if (waiters.length > 0) wake();
-        continue;
+      });
+    }
+
+    function handleStats(dir: WalkDir, name: string, raw: RawPath, st: Stats, release: () => void): void {
+      if (st.isFile()) {
+        if ((!follow || firstVisit(st)) && !settled) sink.file(dir, name, st.size, st.mtimeMs);
+      } else if (st.isDirectory()) {
+        dirs.push(childDir(dir, name, raw));
+      } else if (st.isSymbolicLink()) {
+        return symlink(dir, name, raw, release);
+      } else {
+        special(dir, raw);
       }
-      const dir = dirs.pop();
-      if (dir) {
-        busy++;
-        try {
-          await readDir(dir);
-        } finally {
-          busy--;
-        }
-        wake();
-        continue;
-      }
-      if (busy === 0) {
-        wake();
+      release();
+    }
+
+    function symlink(dir: WalkDir, name: string, raw: RawPath, release: () => void): void {
+      const abs = joinRaw(dir.abs, raw);
+      if (!follow) {
+        call(fs.readlink, abs, (err, target) => {
+          report({ severity: 'info', code: 'SYMLINK', path: displayOf(abs), message: `Symbolic link not followed${err ? '' : ` → ${target}`}.` });
+          release();
+        });
         return;
       }
-      await new Promise<void>((resolve) => waiters.push(resolve));
+      call(fs.stat, abs, (err, st) => {
+        if (err || !st) {
+          report({ severity: 'warning', code: issueCodeOf(err), path: displayOf(abs), message: `Symbolic link cannot be followed: ${describeOsError(err)}.` });
+          release();
+        } else if (st.isDirectory()) {
+          dirs.push(childDir(dir, name, raw));
+          release();
+        } else {
+          handleStats(dir, name, raw, st, release);
+        }
+      });
     }
-  }
 
-  if (aborted()) return { cancelled: true };
-  let onAbort: (() => void) | undefined;
-  const abortedPromise = new Promise<void>((resolve) => {
-    onAbort = resolve;
-    signal?.addEventListener('abort', onAbort, { once: true });
+    function lstatEntry(dir: WalkDir, name: string, raw: RawPath, release: () => void): void {
+      const abs = joinRaw(dir.abs, raw);
+      call(fs.lstat, abs, (err, st) => {
+        if (err || !st) {
+          const vanished = errnoCode(err) === 'ENOENT';
+          report({
+            severity: vanished ? 'warning' : 'error',
+            code: issueCodeOf(err),
+            path: displayOf(abs),
+            message: vanished
+              ? 'File disappeared during the scan (removed or renamed); not listed.'
+              : `Could not read file information: ${describeOsError(err)}. Not listed in any fileset.`,
+          });
+          release();
+          return;
+        }
+        handleStats(dir, name, raw, st, release);
+      });
+    }
+
+    /** The next operation that needs the file system; entries that need none (folders, pipes) are handled here. */
+    function nextOp(): Op | null {
+      for (;;) {
+        const batch = batches[batches.length - 1];
+        if (batch) {
+          const entry = batch.entries[batch.next++]!;
+          if (batch.next >= batch.entries.length) batches.pop();
+          const dirent = isEntry(entry) ? entry.dirent : entry;
+          const name = isEntry(entry) ? entry.name : entry.name;
+          const raw = isEntry(entry) ? entry.raw : entry.name;
+          const dir = batch.dir;
+          if (dirent.isDirectory()) {
+            dirs.push(childDir(dir, name, raw));
+            continue;
+          }
+          if (dirent.isSymbolicLink()) return (release) => symlink(dir, name, raw, release);
+          if (dirent.isFIFO() || dirent.isSocket() || dirent.isBlockDevice() || dirent.isCharacterDevice()) {
+            special(dir, raw);
+            continue;
+          }
+          // A regular file, or a type the file system did not tell (DT_UNKNOWN): lstat decides.
+          return (release) => lstatEntry(dir, name, raw, release);
+        }
+        const dir = dirs.pop();
+        return dir ? (release) => readDir(dir, release) : null;
+      }
+    }
+
+    function release(): void {
+      inFlight--;
+      pump();
+    }
+
+    function pump(): void {
+      if (pumping) {
+        pumpAgain = true;
+        return;
+      }
+      pumping = true;
+      try {
+        do {
+          pumpAgain = false;
+          while (!settled && inFlight < concurrency) {
+            const op = nextOp();
+            if (!op) break;
+            inFlight++;
+            op(release);
+          }
+        } while (pumpAgain && !settled);
+        if (!settled && inFlight === 0 && batches.length === 0 && dirs.length === 0) settle({ cancelled: false });
+      } catch (err) {
+        settle({ error: err });
+      } finally {
+        pumping = false;
+      }
+    }
+
+    pump();
   });
-  try {
-    await Promise.race([Promise.all(Array.from({ length: concurrency }, worker)), abortedPromise]);
-  } finally {
-    settled = true;
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
-    wake();
-  }
-  return { cancelled: aborted() };
 }

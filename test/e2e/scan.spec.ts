@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { Dirent } from 'node:fs';
 import { test, expect, dropItems, REPO } from './fixtures';
-import { nodeWalkFs, type WalkFs } from '../../main/scan/walk-fs';
+import { faultyFs } from '../helpers/fault-fs';
 import { listRegularFiles, makeTree, numbered, removeTree } from '../helpers/temp-tree';
 
 const DEMO = path.join(REPO, 'demo', 'study');
@@ -76,10 +75,7 @@ test('progress is live while a folder stalls, and Cancel stops the scan at once'
   for (const n of numbered('fast/img_%d.tif', 1500)) files[n] = 1000;
   const root = tree(files);
   // A folder on a network share that stopped answering: its readdir never returns.
-  const fs: WalkFs = {
-    ...nodeWalkFs,
-    readdir: (p) => (String(p).endsWith(`${path.sep}stalled`) ? new Promise<Dirent[]>(() => {}) : nodeWalkFs.readdir(p)),
-  };
+  const fs = faultyFs({ readdir: { [`${path.sep}stalled`]: 'stall' } });
   const page = await openApp({ dialogPaths: [root], fs });
   await page.getByRole('button', { name: 'Open folders…' }).click();
 
@@ -97,11 +93,7 @@ test('progress is live while a folder stalls, and Cancel stops the scan at once'
 
 test('problems found during the scan are listed and the rest of the study is still shown', async ({ openApp }) => {
   const root = tree({ 'ok/a.tif': 1, 'locked/b.tif': 1 });
-  const fs: WalkFs = {
-    ...nodeWalkFs,
-    readdir: (p) =>
-      String(p).endsWith(`${path.sep}locked`) ? Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) : nodeWalkFs.readdir(p),
-  };
+  const fs = faultyFs({ readdir: { [`${path.sep}locked`]: 'EACCES' } });
   const page = await openApp({ dialogPaths: [root], fs });
   await page.getByRole('button', { name: 'Open folders…' }).click();
   await expect(page.getByTestId('summary-totals')).toContainText('1 files');

@@ -5,7 +5,7 @@ import { createDispatcher, createHandlers, type CallContext } from '../../../mai
 import { createSenderCheck } from '../../../main/ipc/sender';
 import { ScanService } from '../../../main/services/scan-service';
 import { inProcessApi } from '../../helpers/in-process-api';
-import { nodeWalkFs, type WalkFs } from '../../../main/scan/walk-fs';
+import { faultyFs } from '../../helpers/fault-fs';
 import { makeTree, numbered, removeTree } from '../../helpers/temp-tree';
 
 let root = '';
@@ -115,7 +115,7 @@ describe('createApi over the real dispatcher', () => {
 
   it('cancels a running scan, even one stuck on a stalled folder', async () => {
     root = makeTree({ 'stalled/f.tif': 1 });
-    const stalled: WalkFs = { ...nodeWalkFs, readdir: (p) => (String(p).endsWith('stalled') ? new Promise<never>(() => {}) : nodeWalkFs.readdir(p)) };
+    const stalled = faultyFs({ readdir: { '/stalled': 'stall' } });
     const api = inProcessApi({ scans: new ScanService({ fs: stalled }) });
     const events: ScanEvent[] = [];
     api.scan.onEvent((e) => events.push(e));

@@ -3,7 +3,7 @@ import { ScanReportSchema } from '../../../shared/model/scan-report';
 import type { ScanProgress } from '../../../shared/ipc/contract';
 import { runScan } from '../../../main/scan/run-scan';
 import { PROGRESS_INTERVAL_MS, ProgressThrottle } from '../../../main/scan/progress-throttle';
-import { nodeWalkFs, type WalkFs } from '../../../main/scan/walk-fs';
+import { faultyFs, wrapOp } from '../../helpers/fault-fs';
 import { listRegularFiles, makeTree, numbered, removeTree } from '../../helpers/temp-tree';
 
 let root = '';
@@ -61,14 +61,13 @@ describe('runScan', () => {
     root = makeTree(files);
     let t = 0;
     const events: ScanProgress[] = [];
-    // Each file-system call advances a fake clock by 7 ms: 200+ calls ≈ 1.4 s of "time".
-    const fs: WalkFs = {
-      ...nodeWalkFs,
-      lstat: async (p) => {
+    // Each completed file-system call advances a fake clock by 7 ms: 200+ calls ≈ 1.4 s of "time".
+    const fs = wrapOp('lstat', (real) => (p, cb) =>
+      real(p, (err, st) => {
         t += 7;
-        return nodeWalkFs.lstat(p);
-      },
-    };
+        cb(err, st);
+      }),
+    );
     const outcome = await runScan([root], { fs, now: () => t, onProgress: (p) => events.push(p) });
     expect(outcome.status).toBe('done');
     expect(events.length).toBeGreaterThan(5);
@@ -85,7 +84,7 @@ describe('runScan', () => {
     for (const n of numbered('fast/f_%d.tif', 50)) files[n] = 1;
     root = makeTree(files);
     const controller = new AbortController();
-    const fs: WalkFs = { ...nodeWalkFs, readdir: (p) => (String(p).endsWith('/stalled') ? new Promise<never>(() => {}) : nodeWalkFs.readdir(p)) };
+    const fs = faultyFs({ readdir: { '/stalled': 'stall' } });
     let t = 0;
     const events: ScanProgress[] = [];
     const pending = runScan([root], {

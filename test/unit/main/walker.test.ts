@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Issue } from '../../../shared/model/issue';
 import { walk, type WalkDir, type WalkRoot } from '../../../main/scan/walker';
-import { nodeWalkFs, type RawPath, type WalkFs } from '../../../main/scan/walk-fs';
+import { nodeWalkFs, type Callback, type RawPath, type WalkFs } from '../../../main/scan/walk-fs';
+import { errnoError, faultyFs } from '../../helpers/fault-fs';
 import { listRegularFiles, makeTempDir, makeTree, removeTree } from '../../helpers/temp-tree';
 
 const trees: string[] = [];
@@ -47,29 +48,6 @@ async function collect(roots: string[], options: Parameters<typeof walk>[2] = {}
   out.files.sort();
   out.dirs.sort();
   return { ...out, result };
-}
-
-function errnoError(code: string, p: RawPath): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${code}: ${String(p)}`), { code });
-}
-
-/** The real file system with faults injected for paths that end with the given suffix. */
-function faulty(faults: { readdir?: Record<string, string>; lstat?: Record<string, string> }): WalkFs {
-  const match = (table: Record<string, string> | undefined, p: RawPath) =>
-    Object.entries(table ?? {}).find(([suffix]) => String(p).endsWith(suffix))?.[1];
-  return {
-    ...nodeWalkFs,
-    readdir: async (p) => {
-      const code = match(faults.readdir, p);
-      if (code) throw errnoError(code, p);
-      return nodeWalkFs.readdir(p);
-    },
-    lstat: async (p) => {
-      const code = match(faults.lstat, p);
-      if (code) throw errnoError(code, p);
-      return nodeWalkFs.lstat(p);
-    },
-  };
 }
 
 describe('walk', () => {
@@ -151,7 +129,7 @@ describe('walk', () => {
 
   it('records an unreadable folder as an error and scans the rest', async () => {
     const root = tree({ 'open/a.tif': 1, 'locked/b.tif': 1, 'c.tif': 1 });
-    const got = await collect([root], { fs: faulty({ readdir: { '/locked': 'EACCES' } }) });
+    const got = await collect([root], { fs: faultyFs({ readdir: { '/locked': 'EACCES' } }) });
     expect(got.files).toEqual(['c.tif', 'open/a.tif']);
     expect(got.issues).toMatchObject([{ severity: 'error', code: 'EACCES', path: path.join(root, 'locked') }]);
     expect(got.issues[0]!.message).toMatch(/permission denied/);
@@ -159,7 +137,7 @@ describe('walk', () => {
 
   it('records files that vanish or cannot be stat-ed, and goes on', async () => {
     const root = tree({ 'gone.tif': 1, 'secret.tif': 1, 'fine.tif': 1 });
-    const got = await collect([root], { fs: faulty({ lstat: { 'gone.tif': 'ENOENT', 'secret.tif': 'EACCES' } }) });
+    const got = await collect([root], { fs: faultyFs({ lstat: { 'gone.tif': 'ENOENT', 'secret.tif': 'EACCES' } }) });
     expect(got.files).toEqual(['fine.tif']);
     expect(got.issues.map((i) => [path.basename(i.path!), i.code, i.severity]).sort()).toEqual([
       ['gone.tif', 'ENOENT', 'warning'],
@@ -172,10 +150,7 @@ describe('walk', () => {
     let failures = 2;
     const fs: WalkFs = {
       ...nodeWalkFs,
-      readdir: async (p) => {
-        if (failures-- > 0) throw errnoError('EMFILE', p);
-        return nodeWalkFs.readdir(p);
-      },
+      readdir: (p, cb) => (failures-- > 0 ? setImmediate(() => cb(errnoError('EMFILE', p))) : nodeWalkFs.readdir(p, cb)),
     };
     const got = await collect([root], { fs });
     expect(got.files).toEqual(['a.tif']);
@@ -190,7 +165,7 @@ describe('walk', () => {
         isDirectory: () => false,
         isSymbolicLink: () => false,
       });
-    const fs: WalkFs = { ...nodeWalkFs, readdir: async (p) => (await nodeWalkFs.readdir(p)).map(unknownType) };
+    const fs: WalkFs = { ...nodeWalkFs, readdir: (p, cb) => nodeWalkFs.readdir(p, (err, list) => cb(err, list?.map(unknownType))) };
     const got = await collect([root], { fs });
     expect(got.files).toEqual(['a.tif', 'sub/b.tif']);
     expect(got.sizes.get('sub/b.tif')).toBe(4);
@@ -203,16 +178,18 @@ describe('walk', () => {
     let inFlight = 0;
     let peak = 0;
     const track =
-      <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
-      async (...a: A): Promise<R> => {
+      <T,>(real: (p: RawPath, cb: Callback<T>) => void) =>
+      (p: RawPath, cb: Callback<T>) => {
         inFlight++;
         peak = Math.max(peak, inFlight);
-        try {
-          await new Promise((r) => setTimeout(r, 1));
-          return await fn(...a);
-        } finally {
-          inFlight--;
-        }
+        setTimeout(
+          () =>
+            real(p, (err, value) => {
+              inFlight--;
+              cb(err, value);
+            }),
+          1,
+        );
       };
     const fs: WalkFs = { ...nodeWalkFs, readdir: track(nodeWalkFs.readdir), lstat: track(nodeWalkFs.lstat) };
     const got = await collect([root], { fs, concurrency: 3 });
@@ -224,10 +201,7 @@ describe('walk', () => {
   it('stops when cancelled and reports nothing afterwards, even with a call stuck in the OS', async () => {
     const root = tree({ 'fast/a.tif': 1, 'stuck/b.tif': 1 });
     const controller = new AbortController();
-    const fs: WalkFs = {
-      ...nodeWalkFs,
-      readdir: (p) => (String(p).endsWith('stuck') ? new Promise<Dirent[]>(() => {}) : nodeWalkFs.readdir(p)),
-    };
+    const fs = faultyFs({ readdir: { '/stuck': 'stall' } });
     const seenAfterCancel: string[] = [];
     let cancelled = false;
     const pending = walk(
