@@ -6,6 +6,7 @@ import { locateDemoStudy } from '../demo/demo-study';
 import { inspectFile, InspectError } from '../inspect/inspect-file';
 import { runScan } from '../scan/run-scan';
 import { renderInspect, renderIssues, renderReport } from './render-report';
+import { scanReportJsonSchema } from '../../shared/model/report-json-schema';
 
 /** Exit codes (issue 2): done, even with per-file problems. */
 export const EXIT_OK = 0;
@@ -37,11 +38,12 @@ export const USAGE = `Usage:
   deposit-assistant scan <folder> [<folder>…] [--json] [--follow-symlinks] [--quiet]
   deposit-assistant inspect <file> [--json]
   deposit-assistant demo [--json] [--quiet]
+  deposit-assistant schema
   deposit-assistant --help | --version
 
 Scans dataset folders, groups their files into filesets and says where EMBL-EBI's image-archiving
 policy sends each one. With --json, stdout carries exactly one JSON document; progress and warnings
-go to stderr.
+go to stderr. \`schema\` prints the JSON Schema of the --json report.
 
 Exit codes: 0 done (per-file problems are listed in the report's issues), 1 a folder or file that
 does not exist or cannot be read, 2 usage error, 130 interrupted.
@@ -175,6 +177,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!values.quiet) io.stderr.write(`Scanning the bundled demo study at ${demo}\n`);
         return await scanCommand([demo], { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'] }, io);
       }
+      case 'schema':
+        if (args.length > 0) throw new UsageError('schema takes no arguments.');
+        io.stdout.write(JSON.stringify(scanReportJsonSchema(), null, 2) + '\n');
+        return EXIT_OK;
       case undefined:
         throw new UsageError('no command given.');
       default:

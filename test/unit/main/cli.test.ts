@@ -38,6 +38,13 @@ describe('runCli arguments', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('prints the report’s JSON Schema', async () => {
+    const r = await cli(['schema']);
+    expect(r.code).toBe(EXIT_OK);
+    expect(JSON.parse(r.stdout)).toMatchObject({ $id: expect.stringContaining('scan-report-v1'), type: 'object' });
+    expect((await cli(['schema', 'x'])).code).toBe(EXIT_USAGE);
+  });
+
   it('prints help and version on stdout', async () => {
     expect(await cli(['--help'])).toMatchObject({ code: EXIT_OK, stdout: USAGE });
     expect((await cli(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
