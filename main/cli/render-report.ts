@@ -3,6 +3,7 @@ import type { ScanReport } from '../../shared/model/scan-report';
 import type { Issue } from '../../shared/model/issue';
 import type { InspectResult } from '../../shared/model/inspect-result';
 import { formatLabel } from '../../shared/formats/format-catalog';
+import { formatSourceTag } from '../../shared/model/report-selectors';
 import { formatBytes, formatCount, formatDuration } from '../../shared/text/units';
 import { renderTable, type Column } from './text-table';
 
@@ -33,15 +34,15 @@ const FILESET_COLUMNS: readonly Column[] = [
   { heading: 'PATTERN', maxWidth: 44 },
   { heading: 'FILES', align: 'right' },
   { heading: 'SIZE', align: 'right' },
-  { heading: 'FORMAT', maxWidth: 34 },
+  { heading: 'FORMAT', maxWidth: 40 },
   { heading: 'DESTINATION' },
 ];
 
-/** How a fileset's format reads in a table: the label, and how it was established unless read from bytes. */
+/** How a fileset's format reads in a table: the label, and how it was established unless read from the file. */
 export function formatCell(format: string, source: string): string {
   const label = formatLabel(format);
-  if (format === 'unknown' || source === 'bytes' || source === 'layout') return label;
-  return `${label} (by ${source})`;
+  const tag = format === 'unknown' ? '' : formatSourceTag(source);
+  return tag ? `${label} (${tag})` : label;
 }
 
 /** One line per issue: severity, code, path, message. */

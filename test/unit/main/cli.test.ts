@@ -71,7 +71,7 @@ describe('runCli output', () => {
     expect(r.code).toBe(EXIT_OK);
     expect(r.stdout).toMatch(/12 files · 12.0 KiB · 1 filesets/);
     expect(r.stdout).toMatch(/^FOLDER\s+PATTERN\s+FILES\s+SIZE\s+FORMAT\s+DESTINATION$/m);
-    expect(r.stdout).toMatch(/^stack\s+slice_####\.tif\s+12\s+12\.0 KiB\s+TIFF \(by extension\)\s+Needs review$/m);
+    expect(r.stdout).toMatch(/^stack\s+slice_####\.tif\s+12\s+12\.0 KiB\s+TIFF \(by ext\.\)\s+Needs review$/m);
     expect(r.stdout).toMatch(/Needs review: 1 filesets, 12 files\.\n\s+Only file names have been examined/);
   });
 
@@ -107,7 +107,8 @@ describe('text helpers', () => {
   });
 
   it('marks formats not read from bytes', () => {
-    expect(formatCell('tiff', 'extension')).toBe('TIFF (by extension)');
+    expect(formatCell('tiff', 'extension')).toBe('TIFF (by ext.)');
+    expect(formatCell('epu-session', 'name')).toBe('Thermo EPU session (by name)');
     expect(formatCell('tiff', 'bytes')).toBe('TIFF');
     expect(formatCell('unknown', 'none')).toBe('Unknown');
   });
