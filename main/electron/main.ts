@@ -6,6 +6,7 @@ import { locateDemoStudy } from '../demo/demo-study';
 import { createDispatcher, createHandlers } from '../ipc/handlers';
 import { createSenderCheck } from '../ipc/sender';
 import { ScanService } from '../services/scan-service';
+import { RootGrants } from '../services/root-grants';
 import { registerIpc } from './register-ipc';
 import { hardenApp, SECURE_WEB_PREFERENCES } from './security';
 
@@ -15,7 +16,7 @@ const PRELOAD = path.join(__dirname, '../preload/index.js');
 /** Set by `electron-vite dev`; ignored in a packaged app. */
 const DEV_URL = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 
-function createWindow(): BrowserWindow {
+function createWindow(onClosed: () => void): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
@@ -26,6 +27,7 @@ function createWindow(): BrowserWindow {
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: PRELOAD },
   });
   win.once('ready-to-show', () => win.show());
+  win.on('closed', onClosed);
   if (DEV_URL) void win.loadURL(DEV_URL);
   else void win.loadFile(RENDERER_INDEX);
   return win;
@@ -39,6 +41,7 @@ void app.whenReady().then(() => {
   const dispatch = createDispatcher(
     createHandlers({
       scans,
+      grants: new RootGrants(),
       folders: {
         async chooseFolders() {
           const options: OpenDialogOptions = { title: 'Choose dataset folders', properties: ['openDirectory', 'multiSelections'] };
@@ -55,13 +58,13 @@ void app.whenReady().then(() => {
     createSenderCheck({ fileUrl: pathToFileURL(RENDERER_INDEX).href, origins: DEV_URL ? [new URL(DEV_URL).origin] : [] }),
   );
   registerIpc(ipcMain, dispatch);
-  win = createWindow();
-  win.on('closed', () => {
+  const onClosed = () => {
     scans.cancelAll();
     win = null;
-  });
+  };
+  win = createWindow(onClosed);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) win = createWindow(onClosed);
   });
 });
 

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { createApi, type DepositApi, type IpcTransport } from '../../shared/ipc/api';
+import { createApi, grantDroppedPaths, type DepositApi, type IpcTransport } from '../../shared/ipc/api';
 
 const transport: IpcTransport = {
   invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
@@ -15,7 +15,11 @@ const transport: IpcTransport = {
 const api = {
   ...createApi(transport),
   files: {
-    pathForFile: (file: unknown) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
+    pathsForDrop: (files: readonly unknown[]) =>
+      grantDroppedPaths(
+        transport,
+        files.map((f) => (f instanceof File ? webUtils.getPathForFile(f) : '')),
+      ),
   },
 } satisfies DepositApi;
 

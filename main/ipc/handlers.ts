@@ -13,6 +13,7 @@ import {
   type IpcResponse,
 } from '../../shared/ipc/contract';
 import { InvalidRootsError, UnknownScanError, type ScanService } from '../services/scan-service';
+import { NotGrantedError, type RootGrants } from '../services/root-grants';
 
 /** The OS folder picker; Electron's dialog in the app, a fixed answer in the browser test bridge. */
 export interface FolderPicker {
@@ -22,6 +23,8 @@ export interface FolderPicker {
 /** Everything the handlers need from the rest of main. */
 export interface Services {
   readonly scans: ScanService;
+  /** The folders the user chose; the only ones the renderer may scan. */
+  readonly grants: RootGrants;
   readonly folders: FolderPicker;
   readonly appInfo: () => AppInfo;
 }
@@ -38,11 +41,17 @@ export type HandlerTable = { readonly [C in IpcChannel]: (request: IpcRequest<C>
 /** Builds the handler table from services; the Electron registration and the browser test bridge both call it. */
 export function createHandlers(services: Services): HandlerTable {
   return {
-    'app:info': async () => services.appInfo(),
-    'dialog:openFolders': async () => ({ paths: await services.folders.chooseFolders() }),
-    'scan:start': async ({ roots }, ctx) => ({
-      scanId: await services.scans.start(roots, (event) => ctx.emit('scan:event', event)),
-    }),
+    'app:info': async () => {
+      const info = services.appInfo();
+      if (info.demoStudyPath) await services.grants.grant([info.demoStudyPath]);
+      return info;
+    },
+    'dialog:openFolders': async () => ({ paths: await services.grants.grant(await services.folders.chooseFolders()) }),
+    'roots:grant': async ({ paths }) => ({ paths: await services.grants.grant(paths) }),
+    'scan:start': async ({ roots }, ctx) => {
+      await services.grants.check(roots);
+      return { scanId: await services.scans.start(roots, (event) => ctx.emit('scan:event', event)) };
+    },
     'scan:cancel': async ({ scanId }) => ({ cancelled: services.scans.cancel(scanId) }),
     'scan:report': async ({ scanId }) => services.scans.report(scanId),
     'scan:files': async ({ scanId, filesetId, offset, limit }) => services.scans.files(scanId, filesetId, offset, limit),
@@ -52,6 +61,7 @@ export function createHandlers(services: Services): HandlerTable {
 function toIpcError(err: unknown): IpcError {
   if (err instanceof InvalidRootsError) return { code: 'INVALID_ROOT', message: err.message };
   if (err instanceof UnknownScanError) return { code: 'NOT_FOUND', message: err.message };
+  if (err instanceof NotGrantedError) return { code: 'NOT_GRANTED', message: err.message };
   return { code: 'INTERNAL', message: `Internal error: ${err instanceof Error ? err.message : String(err)}` };
 }
 

@@ -159,12 +159,24 @@ async function runWalk(
   const engine = options.fs ? 'async' : options.engine && options.engine !== 'auto' ? options.engine : chooseEngine(resolved.roots.map((r) => r.abs)).engine;
   const script = engine === 'thread' ? findWalkWorker() : null;
   if (!script) return asyncWalk();
+  // Whether the worker reported anything: only a worker that failed before that can be replaced cleanly.
   let heard = false;
   const relay: WalkSink = {
-    file: (...a) => ((heard = true), sink.file(...a)),
-    directory: (d) => ((heard = true), sink.directory(d)),
-    directoryRead: (d) => sink.directoryRead?.(d),
-    issue: (i) => ((heard = true), sink.issue(i)),
+    file(dir, name, size, mtimeMs) {
+      heard = true;
+      sink.file(dir, name, size, mtimeMs);
+    },
+    directory(dir) {
+      heard = true;
+      sink.directory(dir);
+    },
+    directoryRead(dir) {
+      sink.directoryRead?.(dir);
+    },
+    issue(issue) {
+      heard = true;
+      sink.issue(issue);
+    },
   };
   const run = walkInThread(script, resolved.roots, relay, { followSymlinks: options.followSymlinks, signal: options.signal });
   setCurrentDirectory(run.currentDirectory);

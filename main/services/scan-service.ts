@@ -5,8 +5,11 @@ import { toReportView } from '../../shared/model/report-view';
 import { resolveRoots } from '../scan/roots';
 import { scanResolved, type ScanOptions } from '../scan/run-scan';
 
-/** Finished scans kept for paging their file lists; older ones are dropped. */
-export const RETAINED_SCANS = 4;
+/**
+ * Finished scans kept for paging their file lists; older ones are dropped. Two: the one on screen and the
+ * one before it — a report of a million files holds about 100 MB of paths.
+ */
+export const RETAINED_SCANS = 2;
 
 /** A scan request main refuses before starting, with the message the user sees. */
 export class InvalidRootsError extends Error {

@@ -4,11 +4,10 @@ import {
   applyScanEvent,
   cancelScan,
   openFoldersAndScan,
-  pathsFromDrop,
   resetScan,
   scanDemo,
+  scanDropped,
   selectFileset,
-  startScan,
   useScanStore,
 } from './store/scan-store';
 import { DropZone } from './components/DropZone';
@@ -23,14 +22,7 @@ export function App({ api }: { readonly api: DepositApi }) {
   const state = useScanStore();
   useEffect(() => api.scan.onEvent(applyScanEvent), [api]);
 
-  const onFolders = (files: FileList) => {
-    const paths = pathsFromDrop(api, files);
-    if (paths.length === 0) {
-      useScanStore.setState({ phase: 'failed', error: 'The dropped items have no location on disk. Drop folders from your file manager.' });
-      return;
-    }
-    void startScan(api, paths);
-  };
+  const onFolders = (files: FileList) => void scanDropped(api, files);
   const dropZone = (compact: boolean) => (
     <DropZone compact={compact} onFolders={onFolders} onOpen={() => void openFoldersAndScan(api)} onDemo={() => void scanDemo(api)} />
   );

@@ -58,10 +58,21 @@ export function createApi(t: IpcTransport) {
   };
 }
 
-/** What `window.api` offers: the contract's functions plus the one thing only the preload can do, a dropped file's path. */
+/**
+ * Grants main the folders the user dropped and returns those it accepted. The paths come from the dropped
+ * items themselves (Electron's `webUtils.getPathForFile` in the preload), so page script cannot name a
+ * folder the user did not drop; items without a path on disk are left out.
+ */
+export async function grantDroppedPaths(t: IpcTransport, paths: readonly string[]): Promise<string[]> {
+  const onDisk = paths.filter((p) => p.length > 0);
+  if (onDisk.length === 0) return [];
+  return (await call(t, 'roots:grant', { paths: onDisk })).paths;
+}
+
+/** What `window.api` offers: the contract's functions plus the one thing only the preload can do, turn dropped items into folders. */
 export type DepositApi = ReturnType<typeof createApi> & {
   files: {
-    /** Absolute path of a dropped File (Electron's `webUtils.getPathForFile`); `""` when it has none. */
-    pathForFile(file: unknown): string;
+    /** Paths of the dropped items that are on disk, granted to main as scan roots. */
+    pathsForDrop(files: readonly unknown[]): Promise<string[]>;
   };
 };

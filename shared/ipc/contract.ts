@@ -58,6 +58,11 @@ export type ScanEvent = z.infer<typeof ScanEventSchema>;
 export const IPC_CONTRACT = {
   'app:info': { request: Empty, response: AppInfoSchema },
   'dialog:openFolders': { request: Empty, response: z.object({ paths: z.array(PathString) }).strict() },
+  /** Only the preload calls this, with the paths of files the user really dropped (page script cannot forge those). */
+  'roots:grant': {
+    request: z.object({ paths: z.array(PathString).min(1).max(MAX_ROOTS_PER_SCAN) }).strict(),
+    response: z.object({ paths: z.array(PathString) }).strict(),
+  },
   'scan:start': {
     request: z.object({ roots: z.array(PathString).min(1).max(MAX_ROOTS_PER_SCAN) }).strict(),
     response: z.object({ scanId: ScanId }).strict(),
@@ -99,7 +104,7 @@ export type IpcResponse<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]
 export type IpcEventPayload<E extends IpcEventName> = z.infer<(typeof IPC_EVENTS)[E]>;
 
 /** Why an IPC call failed, as the UI can act on it. */
-export const IPC_ERROR_CODES = ['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_ROOT', 'INTERNAL'] as const;
+export const IPC_ERROR_CODES = ['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_ROOT', 'NOT_GRANTED', 'INTERNAL'] as const;
 
 /** Schema of an IPC error. */
 export const IpcErrorSchema = z.object({ code: z.enum(IPC_ERROR_CODES), message: z.string().min(1) }).strict();

@@ -1,9 +1,7 @@
 import { FORMAT_CATALOG } from '../formats/format-catalog';
 
-/** Extensions with more than one dot that must stay whole (".ome.tiff", ".nii.gz"), longest first. */
-const COMPOUND_EXTENSIONS: readonly string[] = [
-  ...new Set(FORMAT_CATALOG.flatMap((f) => f.extensions).filter((e) => e.lastIndexOf('.') > 0)),
-].sort((a, b) => b.length - a.length);
+/** Extensions with two dots that must stay whole (".ome.tiff", ".nii.gz"). */
+const COMPOUND_EXTENSIONS: ReadonlySet<string> = new Set(FORMAT_CATALOG.flatMap((f) => f.extensions).filter((e) => e.lastIndexOf('.') > 0));
 
 /** Longest single extension we treat as one (".jpk-qi-image" is 13 characters). */
 const MAX_EXTENSION_LENGTH = 16;
@@ -20,15 +18,15 @@ export interface SplitName {
  * extension.
  */
 export function splitExtension(name: string): SplitName {
-  const lower = name.toLowerCase();
-  for (const ext of COMPOUND_EXTENSIONS) {
-    if (lower.endsWith(ext) && lower.length > ext.length) {
-      return { stem: name.slice(0, name.length - ext.length), ext };
-    }
-  }
   const dot = name.lastIndexOf('.');
   if (dot <= 0 || dot === name.length - 1) return { stem: name, ext: '' };
-  const ext = lower.slice(dot);
+  // Runs once per file of a scan: two lookups, not a loop over every known extension.
+  const previous = name.lastIndexOf('.', dot - 1);
+  if (previous > 0) {
+    const compound = name.slice(previous).toLowerCase();
+    if (COMPOUND_EXTENSIONS.has(compound)) return { stem: name.slice(0, previous), ext: compound };
+  }
+  const ext = name.slice(dot).toLowerCase();
   if (ext.length > MAX_EXTENSION_LENGTH || !/[a-z]/.test(ext)) return { stem: name, ext: '' };
   return { stem: name.slice(0, dot), ext };
 }

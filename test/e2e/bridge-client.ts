@@ -1,6 +1,6 @@
 // Runs inside the page (bundled by esbuild into an init script): builds window.api from the same
 // createApi() the preload uses, over Playwright bindings instead of ipcRenderer.
-import { createApi, type IpcTransport } from '../../shared/ipc/api';
+import { createApi, grantDroppedPaths, type IpcTransport } from '../../shared/ipc/api';
 import type { DepositApi } from '../../shared/ipc/api';
 
 interface BridgeWindow {
@@ -32,5 +32,11 @@ const transport: IpcTransport = {
 w.__depositEmit = (event, payload) => listeners.get(event)?.forEach((l) => l(payload));
 w.api = {
   ...createApi(transport),
-  files: { pathForFile: (file: unknown) => (file instanceof File ? (w.__depositDropPaths?.[file.name] ?? '') : '') },
+  files: {
+    pathsForDrop: (files: readonly unknown[]) =>
+      grantDroppedPaths(
+        transport,
+        files.map((f) => (f instanceof File ? (w.__depositDropPaths?.[f.name] ?? '') : '')),
+      ),
+  },
 } satisfies DepositApi;

@@ -4,6 +4,7 @@ import { test as base, type Page } from '@playwright/test';
 import { createDispatcher, createHandlers } from '../../main/ipc/handlers';
 import { createSenderCheck } from '../../main/ipc/sender';
 import { ScanService } from '../../main/services/scan-service';
+import { RootGrants } from '../../main/services/root-grants';
 import { locateDemoStudy } from '../../main/demo/demo-study';
 import type { WalkFs } from '../../main/scan/walk-fs';
 import { serveStatic, type StaticServer } from './static-server';
@@ -46,6 +47,7 @@ export const test = base.extend<{ openApp: OpenApp }, { server: StaticServer; cl
       const dispatch = createDispatcher(
         createHandlers({
           scans: scanService,
+          grants: new RootGrants(),
           folders: { chooseFolders: async () => [...(options.dialogPaths ?? [])] },
           appInfo: () => ({ name: 'Deposit Assistant', version: 'e2e', demoStudyPath: locateDemoStudy(REPO) }),
         }),

@@ -1,8 +1,9 @@
-import { createApi, type DepositApi, type IpcTransport } from '../../shared/ipc/api';
+import { createApi, grantDroppedPaths, type DepositApi, type IpcTransport } from '../../shared/ipc/api';
 import type { IpcEventName } from '../../shared/ipc/contract';
 import { createDispatcher, createHandlers, type Services } from '../../main/ipc/handlers';
 import { createSenderCheck } from '../../main/ipc/sender';
 import { ScanService } from '../../main/services/scan-service';
+import { RootGrants } from '../../main/services/root-grants';
 
 /** The origin the in-process UI pretends to be loaded from. */
 export const TEST_ORIGIN = 'http://127.0.0.1:4173';
@@ -11,6 +12,7 @@ export const TEST_ORIGIN = 'http://127.0.0.1:4173';
 export function inProcessApi(overrides: Partial<Services> = {}, dropPaths: Record<string, string> = {}): DepositApi {
   const services: Services = {
     scans: new ScanService(),
+    grants: new RootGrants(),
     folders: { chooseFolders: async () => [] },
     appInfo: () => ({ name: 'Deposit Assistant', version: '0.0.0-test', demoStudyPath: null }),
     ...overrides,
@@ -30,5 +32,8 @@ export function inProcessApi(overrides: Partial<Services> = {}, dropPaths: Recor
       return () => set.delete(listener);
     },
   };
-  return { ...createApi(transport), files: { pathForFile: (file) => dropPaths[(file as { name: string }).name] ?? '' } };
+  return {
+    ...createApi(transport),
+    files: { pathsForDrop: (files) => grantDroppedPaths(transport, files.map((f) => dropPaths[(f as { name: string }).name] ?? '')) },
+  };
 }

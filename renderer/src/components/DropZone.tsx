@@ -18,6 +18,7 @@ export function DropZone({ onFolders, onOpen, onDemo, compact = false }: DropZon
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
+    e.stopPropagation(); // the window's own drop handler must not start the same scan again
     setOver(false);
     if (e.dataTransfer.files.length > 0) onFolders(e.dataTransfer.files);
   };

@@ -124,12 +124,16 @@ export function selectFileset(id: string | null): void {
   useScanStore.setState({ selectedFilesetId: id });
 }
 
-/** Turns dropped items into folder paths (through the preload); items without a path are skipped. */
-export function pathsFromDrop(api: DepositApi, files: ArrayLike<File>): string[] {
-  const paths: string[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const p = api.files.pathForFile(files[i]);
-    if (p) paths.push(p);
+/** Scans the folders the user dropped; items without a place on disk are skipped, and if none is left the user is told. */
+export async function scanDropped(api: DepositApi, files: ArrayLike<File>): Promise<void> {
+  try {
+    const paths = await api.files.pathsForDrop(Array.from(files));
+    if (paths.length === 0) {
+      useScanStore.setState({ phase: 'failed', error: 'The dropped items have no location on disk. Drop folders from your file manager.' });
+      return;
+    }
+    await startScan(api, paths);
+  } catch (err) {
+    useScanStore.setState({ phase: 'failed', error: messageOf(err) });
   }
-  return paths;
 }

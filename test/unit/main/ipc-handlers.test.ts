@@ -4,6 +4,8 @@ import { ApiError } from '../../../shared/ipc/api';
 import { createDispatcher, createHandlers, type CallContext } from '../../../main/ipc/handlers';
 import { createSenderCheck } from '../../../main/ipc/sender';
 import { ScanService } from '../../../main/services/scan-service';
+import { RootGrants } from '../../../main/services/root-grants';
+import { symlinkSync } from 'node:fs';
 import { inProcessApi } from '../../helpers/in-process-api';
 import { faultyFs } from '../../helpers/fault-fs';
 import { makeTree, numbered, removeTree } from '../../helpers/temp-tree';
@@ -11,12 +13,13 @@ import { makeTree, numbered, removeTree } from '../../helpers/temp-tree';
 let root = '';
 afterEach(() => removeTree(root));
 
-function dispatcher() {
+function dispatcher(chosen: string[] = []) {
   const events: ScanEvent[] = [];
   const dispatch = createDispatcher(
     createHandlers({
       scans: new ScanService(),
-      folders: { chooseFolders: async () => ['/chosen'] },
+      grants: new RootGrants(),
+      folders: { chooseFolders: async () => chosen },
       appInfo: () => ({ name: 'Deposit Assistant', version: '1.2.3', demoStudyPath: null }),
     }),
     createSenderCheck({ fileUrl: 'file:///opt/app/dist/renderer/index.html', origins: ['http://localhost:5173'] }),
@@ -43,12 +46,13 @@ describe('the IPC dispatcher', () => {
   const trusted = 'file:///opt/app/dist/renderer/index.html';
 
   it('answers a trusted sender', async () => {
-    const { dispatch, ctx } = dispatcher();
+    root = makeTree({ 'a.tif': 1 });
+    const { dispatch, ctx } = dispatcher([root, '/no/longer/there']);
     await expect(dispatch('app:info', {}, ctx(trusted))).resolves.toEqual({
       ok: true,
       value: { name: 'Deposit Assistant', version: '1.2.3', demoStudyPath: null },
     });
-    await expect(dispatch('dialog:openFolders', {}, ctx('http://localhost:5173/'))).resolves.toEqual({ ok: true, value: { paths: ['/chosen'] } });
+    await expect(dispatch('dialog:openFolders', {}, ctx('http://localhost:5173/'))).resolves.toEqual({ ok: true, value: { paths: [root] } });
   });
 
   it.each([
@@ -74,6 +78,21 @@ describe('the IPC dispatcher', () => {
     await expect(dispatch(channel, payload, ctx(trusted))).resolves.toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
+  it('scans only folders the user chose: in the dialog, by dropping them, or inside those', async () => {
+    root = makeTree({ 'chosen/sub/a.tif': 1, 'secret/b.tif': 1 });
+    symlinkSync(`${root}/secret`, `${root}/chosen/escape`);
+    const { dispatch, ctx } = dispatcher([`${root}/chosen`]);
+    const start = (r: string) => dispatch('scan:start', { roots: [r] }, ctx(trusted));
+    await expect(start(`${root}/chosen`)).resolves.toMatchObject({ ok: false, error: { code: 'NOT_GRANTED' } });
+    await dispatch('dialog:openFolders', {}, ctx(trusted));
+    await expect(start(`${root}/chosen`)).resolves.toMatchObject({ ok: true });
+    await expect(start(`${root}/chosen/sub`)).resolves.toMatchObject({ ok: true });
+    await expect(start(`${root}/secret`)).resolves.toMatchObject({ ok: false, error: { code: 'NOT_GRANTED', message: expect.stringMatching(/Open folders/) } });
+    await expect(start(`${root}/chosen/escape`)).resolves.toMatchObject({ ok: false, error: { code: 'NOT_GRANTED' } });
+    await expect(dispatch('roots:grant', { paths: [`${root}/secret`, '/does/not/exist'] }, ctx(trusted))).resolves.toEqual({ ok: true, value: { paths: [`${root}/secret`] } });
+    await expect(start(`${root}/secret`)).resolves.toMatchObject({ ok: true });
+  });
+
   it('refuses roots that cannot be scanned with the reason, and starts nothing', async () => {
     const { dispatch, ctx, events } = dispatcher();
     const answer = await dispatch('scan:start', { roots: ['/definitely/not/here'] }, ctx(trusted));
@@ -83,7 +102,8 @@ describe('the IPC dispatcher', () => {
 
   it('runs a scan, streams its end, and pages a fileset’s files', async () => {
     root = makeTree(Object.fromEntries(numbered('stack/slice_%d.tif', 45).map((n) => [n, 1])));
-    const { dispatch, ctx, events } = dispatcher();
+    const { dispatch, ctx, events } = dispatcher([root]);
+    await dispatch('dialog:openFolders', {}, ctx(trusted));
     const started = await dispatch('scan:start', { roots: [root] }, ctx(trusted));
     if (!started.ok) throw new Error(started.error.message);
     const { scanId } = started.value as { scanId: string };
@@ -116,10 +136,10 @@ describe('createApi over the real dispatcher', () => {
   it('cancels a running scan, even one stuck on a stalled folder', async () => {
     root = makeTree({ 'stalled/f.tif': 1 });
     const stalled = faultyFs({ readdir: { '/stalled': 'stall' } });
-    const api = inProcessApi({ scans: new ScanService({ fs: stalled }) });
+    const api = inProcessApi({ scans: new ScanService({ fs: stalled }), folders: { chooseFolders: async () => [root] } });
     const events: ScanEvent[] = [];
     api.scan.onEvent((e) => events.push(e));
-    const { scanId } = await api.scan.start([root]);
+    const { scanId } = await api.scan.start((await api.dialog.openFolders()).paths);
     await expect(api.scan.cancel(scanId)).resolves.toEqual({ cancelled: true });
     const end = await waitForEnd(events);
     expect(end.type).toBe('cancelled');

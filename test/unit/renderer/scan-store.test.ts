@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScanEvent, ScanProgress } from '../../../shared/ipc/contract';
-import { applyScanEvent, resetScan, startScan, useScanStore } from '../../../renderer/src/store/scan-store';
+import { applyScanEvent, resetScan, scanDropped, startScan, useScanStore } from '../../../renderer/src/store/scan-store';
 import { inProcessApi } from '../../helpers/in-process-api';
 import { makeTree, removeTree } from '../../helpers/temp-tree';
 
@@ -56,13 +56,16 @@ describe('scan store', () => {
   it('shows main’s refusal of a root as the error', async () => {
     await startScan(inProcessApi(), ['/not/a/real/folder']);
     expect(useScanStore.getState()).toMatchObject({ phase: 'failed', error: expect.stringMatching(/does not exist/) });
+    root = makeTree({ 'a.tif': 1 });
+    await startScan(inProcessApi(), [root]);
+    expect(useScanStore.getState()).toMatchObject({ phase: 'failed', error: expect.stringMatching(/was not chosen by you/) });
   });
 
   it('runs a real scan to its report through the real handlers', async () => {
     root = makeTree({ 'a/x_01.tif': 10, 'a/x_02.tif': 10 });
-    const api = inProcessApi();
+    const api = inProcessApi({}, { study: root });
     const off = api.scan.onEvent(applyScanEvent);
-    await startScan(api, [root]);
+    await scanDropped(api, [new File([], 'study')]);
     await expect.poll(() => useScanStore.getState().phase).toBe('done');
     off();
     const { report, selectedFilesetId } = useScanStore.getState();

@@ -21,6 +21,10 @@ describe('format catalog', () => {
     }
   });
 
+  it('has no extension with more than two dots (splitExtension looks two dots back, no further)', () => {
+    for (const f of FORMAT_CATALOG) for (const ext of f.extensions) expect(ext.split('.').length - 1, ext).toBeLessThanOrEqual(2);
+  });
+
   it('uses only known kinds and gives every format a label', () => {
     for (const f of FORMAT_CATALOG) {
       expect(FILE_KINDS).toContain(f.kind);
