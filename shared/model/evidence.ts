@@ -20,21 +20,3 @@ export const EvidenceSchema = z
 
 /** One piece of evidence. */
 export type Evidence = z.infer<typeof EvidenceSchema>;
-
-/** One extracted fact: a JSON value with its unit (if any) and where it was read. */
-export const FactSchema = z
-  .object({
-    value: z.json(),
-    unit: z.string().optional(),
-    provenance: ProvenanceSchema,
-  })
-  .strict();
-
-/** One extracted fact. */
-export type Fact = z.infer<typeof FactSchema>;
-
-/** Facts by shared name (dimensions, pixelSize, voltageKV, …). */
-export const FactsSchema = z.record(z.string(), FactSchema);
-
-/** Facts by shared name. */
-export type Facts = z.infer<typeof FactsSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DestinationSchema } from './destination';
-import { EvidenceSchema, FactsSchema } from './evidence';
+import { EvidenceSchema } from './evidence';
+import { FactsSchema } from '../formats/facts';
 import { FileKindSchema } from '../formats/file-kind';
 
 /** How the fileset's format was established: read from bytes, a known file name, only the extension, or not at all. */

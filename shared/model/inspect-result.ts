@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EvidenceSchema, FactsSchema } from './evidence';
+import { EvidenceSchema } from './evidence';
+import { FactsSchema } from '../formats/facts';
 import { FormatSourceSchema } from './fileset';
 import { FileKindSchema } from '../formats/file-kind';
 
