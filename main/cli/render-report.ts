@@ -3,6 +3,7 @@ import type { ScanReport } from '../../shared/model/scan-report';
 import type { Issue } from '../../shared/model/issue';
 import type { InspectResult } from '../../shared/model/inspect-result';
 import { formatLabel } from '../../shared/formats/format-catalog';
+import { describeFacts } from '../../shared/formats/describe-facts';
 import { formatSourceTag } from '../../shared/model/report-selectors';
 import { formatBytes, formatCount, formatDuration } from '../../shared/text/units';
 import { renderTable, type Column } from './text-table';
@@ -102,15 +103,13 @@ export function renderReport(report: ScanReport, durationMs?: number): string {
 export function renderInspect(r: InspectResult): string {
   const lines = [
     r.path,
-    `  format      ${formatCell(r.format, r.formatSource)}  (confidence ${r.confidence.toFixed(2)})`,
-    `  kind        ${r.kind}`,
-    `  size        ${formatBytes(r.size)} (${formatCount(r.size)} bytes)`,
-    `  modified    ${r.modifiedAt}`,
+    `  ${'Format'.padEnd(16)} ${formatCell(r.format, r.formatSource)}  (confidence ${r.confidence.toFixed(2)})`,
+    `  ${'Kind'.padEnd(16)} ${r.kind}`,
+    `  ${'Size'.padEnd(16)} ${formatBytes(r.size)} (${formatCount(r.size)} bytes)`,
+    `  ${'Modified'.padEnd(16)} ${r.modifiedAt}`,
   ];
-  for (const [name, fact] of Object.entries(r.facts)) {
-    lines.push(`  ${name.padEnd(11)} ${JSON.stringify(fact.value)}${fact.unit ? ` ${fact.unit}` : ''}  [${fact.provenance}]`);
-  }
-  for (const e of r.evidence) lines.push(`  evidence    [${e.source}] ${e.detail}`);
-  for (const p of r.problems) lines.push(`  problem     ${p}`);
+  for (const f of describeFacts(r.facts)) lines.push(`  ${f.label.padEnd(16)} ${f.value}  [${f.provenance}]`);
+  for (const e of r.evidence) lines.push(`  ${'Evidence'.padEnd(16)} [${e.source}] ${e.detail}`);
+  for (const p of r.problems) lines.push(`  ${'Problem'.padEnd(16)} ${p}`);
   return lines.join('\n') + '\n';
 }

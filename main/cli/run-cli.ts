@@ -35,7 +35,7 @@ export interface CliIo {
 
 /** Usage text printed by `--help` and after usage errors. */
 export const USAGE = `Usage:
-  deposit-assistant scan <folder> [<folder>…] [--json] [--follow-symlinks] [--quiet]
+  deposit-assistant scan <folder> [<folder>…] [--json] [--full] [--follow-symlinks] [--quiet]
   deposit-assistant inspect <file> [--json]
   deposit-assistant demo [--json] [--quiet]
   deposit-assistant schema
@@ -53,6 +53,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   quiet: { type: 'boolean', short: 'q', default: false },
   'follow-symlinks': { type: 'boolean', default: false },
+  full: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'V', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -61,7 +62,7 @@ class UsageError extends Error {}
 
 function progressLine(p: ScanProgress): string {
   const rate = `${formatCount(p.filesPerSecond)} files/s, ${formatBytes(p.bytesPerSecond)}/s`;
-  const where = p.phase === 'grouping' ? 'grouping files' : (p.currentDirectory ?? '');
+  const where = p.phase === 'grouping' ? 'grouping files' : p.phase === 'reading' ? `reading headers ${formatCount(p.headersRead)}/${formatCount(p.headersTotal)}` : (p.currentDirectory ?? '');
   return `${formatCount(p.files)} files · ${formatBytes(p.bytes)} · ${rate} · ${where}`;
 }
 
@@ -92,13 +93,14 @@ function progressReporter(io: CliIo, quiet: boolean): { onProgress?: (p: ScanPro
   };
 }
 
-async function scanCommand(roots: readonly string[], flags: { json: boolean; quiet: boolean; follow: boolean }, io: CliIo): Promise<number> {
+async function scanCommand(roots: readonly string[], flags: { json: boolean; quiet: boolean; follow: boolean; full: boolean }, io: CliIo): Promise<number> {
   const progress = progressReporter(io, flags.quiet);
   const started = performance.now();
   const outcome = await runScan(roots, {
     cwd: io.cwd,
     signal: io.signal,
     followSymlinks: flags.follow,
+    fullHeaders: flags.full,
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
   });
   progress.clear();
@@ -162,7 +164,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (command) {
       case 'scan':
         if (args.length === 0) throw new UsageError('scan needs at least one folder.');
-        return await scanCommand(args, { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'] }, io);
+        return await scanCommand(args, { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'], full: values.full }, io);
       case 'inspect':
         if (args.length !== 1) throw new UsageError('inspect takes exactly one file.');
         if (values['follow-symlinks']) throw new UsageError('--follow-symlinks applies to scan and demo only.');
@@ -175,7 +177,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           return EXIT_UNREADABLE;
         }
         if (!values.quiet) io.stderr.write(`Scanning the bundled demo study at ${demo}\n`);
-        return await scanCommand([demo], { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'] }, io);
+        return await scanCommand([demo], { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'], full: values.full }, io);
       }
       case 'schema':
         if (args.length > 0) throw new UsageError('schema takes no arguments.');

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { SCAN_REPORT_SCHEMA_VERSION, type ScanReport } from '../../shared/model/scan-report';
 import type { Fileset } from '../../shared/model/fileset';
 import type { Issue } from '../../shared/model/issue';
-import { classifyByName } from '../../shared/policy/name-only-decision';
+import { aggregateSamples, type SampleResult } from '../../shared/formats/aggregate';
+import { pendingDecision } from '../../shared/policy/pending-decision';
 import { groupBundles } from '../../shared/bundles/group-bundles';
 import { TOOL } from '../app-meta';
 import type { FileGroup } from './grouper';
@@ -14,6 +16,10 @@ export interface ReportInput {
   readonly issues: readonly Issue[];
   readonly directories: number;
   readonly generatedAt: Date;
+  /** Header samples per group id. */
+  readonly samples: ReadonlyMap<string, readonly SampleResult[]>;
+  /** Whether every header was read (`--full`). */
+  readonly full: boolean;
 }
 
 function byCodeUnits(a: string | undefined, b: string | undefined): number {
@@ -22,21 +28,63 @@ function byCodeUnits(a: string | undefined, b: string | undefined): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** One note per fileset (not per file) about what its readers could not understand. */
+function filesetIssues(f: Fileset, samples: readonly SampleResult[]): Issue[] {
+  const where = (file: string) => path.join(f.root, ...file.split('/'));
+  const out: Issue[] = [];
+  const unknown = samples.filter((s) => s.format === 'unknown' && !s.problems.some((p) => p.startsWith('could not be opened') || p.includes('not valid UTF-8')));
+  if (unknown.length > 0) {
+    const first = unknown[0]!;
+    out.push({
+      severity: 'info',
+      code: 'FORMAT_UNKNOWN',
+      path: where(first.file),
+      message: `Format not recognised in ${unknown.length} of ${samples.length} files read from ${f.pattern}: ${first.problems[0] ?? 'no reader recognised the bytes'}`,
+    });
+  }
+  const troubled = samples.filter((s) => s.format !== 'unknown' && s.problems.length > 0);
+  if (troubled.length > 0) {
+    const first = troubled[0]!;
+    out.push({
+      severity: 'warning',
+      code: 'HEADER_PROBLEM',
+      path: where(first.file),
+      message: `${troubled.length} of ${samples.length} files read from ${f.pattern} had problems: ${first.problems.join(' ')}`,
+    });
+  }
+  return out;
+}
+
 /** Turns grouped files into the scan report: one fileset per group, classified, with totals and bundles. */
 export function buildReport(input: ReportInput): ScanReport {
-  const filesets: Fileset[] = input.groups.map((g) => ({
-    id: g.id,
-    root: g.root.abs,
-    directory: g.directory,
-    pattern: g.pattern,
-    extension: g.extension,
-    files: g.directory === '.' ? [...g.names] : g.names.map((n) => `${g.directory}/${n}`),
-    fileCount: g.names.length,
-    bytes: g.bytes,
-    ...classifyByName(g.names[0]!),
-  }));
+  const filesets: Fileset[] = input.groups.map((g) => {
+    const samples = input.samples.get(g.id) ?? [];
+    const found = aggregateSamples(samples, g.names.length, input.full);
+    return {
+      id: g.id,
+      root: g.root.abs,
+      directory: g.directory,
+      pattern: g.pattern,
+      extension: g.extension,
+      files: g.directory === '.' ? [...g.names] : g.names.map((n) => `${g.directory}/${n}`),
+      fileCount: g.names.length,
+      bytes: g.bytes,
+      format: found.format,
+      formatSource: found.formatSource,
+      formatConfidence: found.confidence,
+      sampling: { read: samples.length, total: g.names.length, full: input.full },
+      kind: found.kind,
+      evidence: found.evidence,
+      facts: found.facts,
+      ...pendingDecision(),
+    };
+  });
 
   const issues = [...input.issues];
+  for (const f of filesets) {
+    const samples = input.samples.get(f.id) ?? [];
+    issues.push(...filesetIssues(f, samples));
+  }
   for (const root of input.roots) {
     if (!input.groups.some((g) => g.root.index === root.index)) {
       issues.push({ severity: 'info', code: 'EMPTY_ROOT', path: root.abs, message: 'No regular files were found in this folder.' });

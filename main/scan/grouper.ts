@@ -17,6 +17,8 @@ export interface FileGroup {
   readonly extension: string;
   /** Names inside `directory`, sorted. */
   readonly names: readonly string[];
+  /** Size of each file, in the order of `names`. */
+  readonly sizes: readonly number[];
   readonly bytes: number;
 }
 
@@ -27,11 +29,18 @@ interface Group {
   readonly extension: string;
   readonly pattern: NamePattern;
   readonly names: string[];
+  readonly sizes: number[];
   bytes: number;
 }
 
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Names sorted by code units, sizes kept beside their names. */
+function sortedFiles(names: readonly string[], sizes: readonly number[]): { names: string[]; sizes: number[] } {
+  const order = names.map((_, i) => i).sort((a, b) => byCodeUnits(names[a]!, names[b]!));
+  return { names: order.map((i) => names[i]!), sizes: order.map((i) => sizes[i]!) };
 }
 
 function groupId(root: WalkRoot, directory: string, key: string): string {
@@ -54,6 +63,7 @@ export class FilesetGrouper {
     if (g) {
       g.pattern.add(stem);
       g.names.push(name);
+      g.sizes.push(size);
       g.bytes += size;
       return;
     }
@@ -64,6 +74,7 @@ export class FilesetGrouper {
       extension: ext,
       pattern: new NamePattern(stem, ext, originalExtension(name, ext)),
       names: [name],
+      sizes: [size],
       bytes: size,
     });
   }
@@ -86,13 +97,18 @@ export class FilesetGrouper {
       if (list.length > SINGLETON_MERGE_THRESHOLD) {
         const first = list[0]!;
         const key = `\u0002merged\u0001${first.extension}`;
+        const { names, sizes } = sortedFiles(
+          list.map((g) => g.names[0]!),
+          list.map((g) => g.sizes[0]!),
+        );
         out.push({
           id: groupId(first.root, first.directory, key),
           root: first.root,
           directory: first.directory,
           pattern: `*${first.extension}`,
           extension: first.extension,
-          names: list.map((g) => g.names[0]!).sort(byCodeUnits),
+          names,
+          sizes,
           bytes: list.reduce((n, g) => n + g.bytes, 0),
         });
       } else {
@@ -111,7 +127,7 @@ export class FilesetGrouper {
       directory: g.directory,
       pattern: g.pattern.toString(),
       extension: g.extension,
-      names: g.names.sort(byCodeUnits),
+      ...sortedFiles(g.names, g.sizes),
       bytes: g.bytes,
     };
   }

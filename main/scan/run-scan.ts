@@ -5,6 +5,7 @@ import type { ScanReport } from '../../shared/model/scan-report';
 import { perSecond } from '../../shared/text/units';
 import { buildReport } from './build-report';
 import { FilesetGrouper } from './grouper';
+import { headerJobs, readHeaders } from './read-headers';
 import { ProgressThrottle } from './progress-throttle';
 import { resolveRoots, type ResolvedRoots, type RootProblem } from './roots';
 import { walk, type WalkDir, type WalkResult, type WalkSink } from './walker';
@@ -23,6 +24,8 @@ export interface ScanOptions {
   readonly followSymlinks?: boolean;
   /** `auto` (default): a worker thread on local disks, async calls on network file systems. */
   readonly engine?: WalkEngine | 'auto';
+  /** Read every file's header instead of a sample per fileset (`--full`). */
+  readonly fullHeaders?: boolean;
   /** A file system to walk instead of the real one (fault injection); implies the async engine. */
   readonly fs?: WalkFs;
   /** Monotonic milliseconds, for rates and throttling. */
@@ -77,6 +80,8 @@ export async function scanResolved(
     return newest ?? lastFileDirectory;
   };
   let phase: ScanProgress['phase'] = 'walking';
+  let headersRead = 0;
+  let headersTotal = 0;
 
   const snapshot = (): ScanProgress => {
     const elapsedMs = Math.max(0, now() - started);
@@ -89,6 +94,8 @@ export async function scanResolved(
       elapsedMs,
       filesPerSecond: perSecond(files, elapsedMs),
       bytesPerSecond: perSecond(bytes, elapsedMs),
+      headersRead,
+      headersTotal,
       currentDirectory: phase === 'walking' ? currentDirectory() : null,
     };
   };
@@ -134,12 +141,35 @@ export async function scanResolved(
   phase = 'grouping';
   maybeEmit();
   const groups = grouper.groups();
+
+  phase = 'reading';
+  const full = options.fullHeaders ?? false;
+  headersTotal = headerJobs(groups, full);
+  const headerHeartbeat = setInterval(maybeEmit, HEARTBEAT_MS);
+  headerHeartbeat.unref?.();
+  let read;
+  try {
+    read = await readHeaders(groups, {
+      full,
+      signal: options.signal,
+      onFileRead: () => {
+        headersRead++;
+        maybeEmit();
+      },
+    });
+  } finally {
+    clearInterval(headerHeartbeat);
+  }
+  if (read.cancelled) return { status: 'cancelled', progress: snapshot() };
+  issues.push(...read.issues);
   const report = buildReport({
     roots: resolved.roots,
     groups,
     issues,
     directories,
     generatedAt: (options.clock ?? (() => new Date()))(),
+    samples: read.samples,
+    full,
   });
   return { status: 'done', report };
 }

@@ -5,15 +5,19 @@ import { ProvenanceSchema } from '../model/evidence';
  * One fact: its value, its unit where it has one, where it was read (`header`, `sidecar`, `name`,
  * `layout`), and optionally which file said so (a sidecar's name, for instance).
  */
-function fact<T extends z.ZodType, U extends string | undefined = undefined>(value: T, unit?: U) {
-  return z
-    .object({
-      value,
-      unit: (unit === undefined ? z.undefined() : z.literal(unit)).optional(),
-      provenance: ProvenanceSchema,
-      source: z.string().min(1).optional(),
-    })
-    .strict();
+function fact<T extends z.ZodType>(value: T): ReturnType<typeof unitless<T>>;
+function fact<T extends z.ZodType, U extends string>(value: T, unit: U): ReturnType<typeof withUnit<T, U>>;
+function fact<T extends z.ZodType, U extends string>(value: T, unit?: U) {
+  return unit === undefined ? unitless(value) : withUnit(value, unit);
+}
+
+function unitless<T extends z.ZodType>(value: T) {
+  return z.object({ value, provenance: ProvenanceSchema, source: z.string().min(1).optional() }).strict();
+}
+
+/** The unit is fixed by the fact's name; when a reader states it, it must be the normalised one. */
+function withUnit<T extends z.ZodType, U extends string>(value: T, unit: U) {
+  return z.object({ value, unit: z.literal(unit).optional(), provenance: ProvenanceSchema, source: z.string().min(1).optional() }).strict();
 }
 
 const Positive = z.number().positive();

@@ -27,11 +27,14 @@ export const AppInfoSchema = z
 /** Progress of a running scan, sent at most ten times a second. */
 export const ScanProgressSchema = z
   .object({
-    phase: z.enum(['walking', 'grouping']),
+    phase: z.enum(['walking', 'grouping', 'reading']),
     files: z.number().int().nonnegative(),
     bytes: z.number().int().nonnegative(),
     directories: z.number().int().nonnegative(),
     errors: z.number().int().nonnegative(),
+    /** Header reads done and planned (the `reading` phase; 0 before it). */
+    headersRead: z.number().int().nonnegative(),
+    headersTotal: z.number().int().nonnegative(),
     elapsedMs: z.number().nonnegative(),
     filesPerSecond: z.number().nonnegative(),
     bytesPerSecond: z.number().nonnegative(),

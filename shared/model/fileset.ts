@@ -27,6 +27,10 @@ const FilesetCore = z
     bytes: z.number().int().nonnegative(),
     format: z.string().min(1),
     formatSource: FormatSourceSchema,
+    /** 0–1: how sure the format is (the modality has its own `confidence`). */
+    formatConfidence: z.number().min(0).max(1),
+    /** Files whose headers were read to decide the format: a sample of `total`, or all with `full`. */
+    sampling: z.object({ read: z.number().int().nonnegative(), total: z.number().int().positive(), full: z.boolean() }).strict(),
     kind: FileKindSchema,
     modality: z.string().min(1),
     /** 0–1: how sure the modality is; 0 when nothing has been inferred. */

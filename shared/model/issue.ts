@@ -25,6 +25,8 @@ export const ISSUE_CODES = [
   'ROOT_OVERLAP',
   'ROOT_DUPLICATE',
   'EMPTY_ROOT',
+  'FORMAT_UNKNOWN',
+  'HEADER_PROBLEM',
   'CANCELLED',
 ] as const;
 

@@ -26,7 +26,7 @@ let tree = '';
 
 beforeAll(() => {
   if (!existsSync(BUILT_SCHEMA)) throw new Error(`Build first (npm run build): ${BUILT_SCHEMA} is missing.`);
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
   addFormats(ajv);
   validateJsonSchema = ajv.compile(JSON.parse(readFileSync(BUILT_SCHEMA, 'utf8')) as object);
   const files: Record<string, number | string> = { 'README.txt': 'study notes', 'tomo/TS_01.mdoc': 'PixelSpacing = 1.0\n' };

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { FilesetView } from '../../../shared/model/fileset';
 import type { DepositApi } from '../../../shared/ipc/api';
 import { formatLabel } from '../../../shared/formats/format-catalog';
+import { describeFacts } from '../../../shared/formats/describe-facts';
 import { formatBytes, formatCount } from '../../../shared/text/units';
 import { DestinationBadge } from './DestinationBadge';
 
@@ -18,6 +19,7 @@ export interface FilesetDetailsProps {
 /** One fileset explained (mount it with `key={fileset.id}` so its paging restarts per fileset): where it lies, what it is and why it goes where it goes, and its files, paged. */
 export function FilesetDetails({ api, scanId, fileset }: FilesetDetailsProps) {
   const [files, setFiles] = useState<readonly string[]>(fileset.sampleFiles);
+  const facts = describeFacts(fileset.facts);
   const [error, setError] = useState<string | null>(null);
   const loadMore = async () => {
     try {
@@ -42,7 +44,16 @@ export function FilesetDetails({ api, scanId, fileset }: FilesetDetailsProps) {
         </dd>
         <dt>Format</dt>
         <dd>
-          {formatLabel(fileset.format)} <span className="muted">({fileset.formatSource === 'none' ? 'not identified' : `by ${fileset.formatSource}`})</span>
+          {formatLabel(fileset.format)}{' '}
+          <span className="muted">
+            ({fileset.formatSource === 'none' ? 'not identified' : `${fileset.formatSource === 'bytes' ? 'read from the file' : `by ${fileset.formatSource}`}, confidence ${fileset.formatConfidence.toFixed(2)}`})
+          </span>
+        </dd>
+        <dt>Headers read</dt>
+        <dd data-testid="fileset-sampling">
+          {fileset.sampling.full || fileset.sampling.read === fileset.sampling.total
+            ? `all ${formatCount(fileset.sampling.total)}`
+            : `${formatCount(fileset.sampling.read)} of ${formatCount(fileset.sampling.total)} (a sample)`}
         </dd>
         <dt>Kind</dt>
         <dd>{fileset.kind}</dd>
@@ -59,6 +70,19 @@ export function FilesetDetails({ api, scanId, fileset }: FilesetDetailsProps) {
       <p className="details__reason" data-testid="fileset-reason">
         {fileset.reason}
       </p>
+      {facts.length > 0 && (
+        <>
+          <h4>Facts</h4>
+          <dl className="details__facts-list" data-testid="fileset-facts">
+            {facts.map((f) => (
+              <Fragment key={f.label}>
+                <dt>{f.label}</dt>
+                <dd title={`read from the ${f.provenance}`}>{f.value}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </>
+      )}
       <h4>Evidence</h4>
       <ul className="details__evidence">
         {fileset.evidence.map((e, i) => (

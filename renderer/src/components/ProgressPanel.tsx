@@ -10,7 +10,14 @@ export interface ProgressPanelProps {
 
 /** Live progress of a scan: files and bytes seen, rates, the folder being read, and Cancel. */
 export function ProgressPanel({ roots, progress, onCancel }: ProgressPanelProps) {
-  const phase = progress?.phase === 'grouping' ? 'Grouping files into filesets…' : 'Reading folders…';
+  const reading = progress?.phase === 'reading';
+  const phase =
+    progress?.phase === 'grouping'
+      ? 'Grouping files into filesets…'
+      : reading
+        ? `Reading file headers… ${formatCount(progress.headersRead)} of ${formatCount(progress.headersTotal)}`
+        : 'Reading folders…';
+  const share = reading && progress.headersTotal > 0 ? progress.headersRead / progress.headersTotal : null;
   return (
     <section className="progress" aria-label="Scan progress" data-testid="progress">
       <header className="progress__header">
@@ -19,10 +26,18 @@ export function ProgressPanel({ roots, progress, onCancel }: ProgressPanelProps)
           Cancel
         </button>
       </header>
-      <div className="progress__bar" role="progressbar" aria-label={phase} aria-busy="true">
-        <div className="progress__bar-fill" />
+      <div
+        className="progress__bar"
+        role="progressbar"
+        aria-label={phase}
+        aria-busy="true"
+        {...(share !== null ? { 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(share * 100) } : {})}
+      >
+        {share === null ? <div className="progress__bar-fill" /> : <div className="progress__bar-determinate" style={{ width: `${Math.round(share * 100)}%` }} />}
       </div>
-      <p className="progress__phase">{phase}</p>
+      <p className="progress__phase" data-testid="progress-phase">
+        {phase}
+      </p>
       <dl className="progress__stats">
         <div>
           <dt>Files</dt>

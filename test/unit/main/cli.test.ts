@@ -5,6 +5,8 @@ import { renderTable } from '../../../main/cli/text-table';
 import { elideMiddle } from '../../../shared/text/elide';
 import { formatCell, wrap } from '../../../main/cli/render-report';
 import { makeTree, numbered, removeTree } from '../../helpers/temp-tree';
+import { writeNifti1 } from '../../fixtures/writers/medical/nifti';
+import { REAL } from '../../fixtures/format-fixture';
 
 let root = '';
 afterEach(() => removeTree(root));
@@ -66,13 +68,13 @@ describe('runCli arguments', () => {
 
 describe('runCli output', () => {
   it('prints a readable table per root with the decisions explained', async () => {
-    root = makeTree(Object.fromEntries(numbered('stack/slice_%d.tif', 12).map((n) => [n, 1024])));
+    root = makeTree(Object.fromEntries(numbered('stack/slice_%d.nii', 12).map((n) => [n, writeNifti1({ dims: [4, 4], pixdim: [1, 1] })])));
     const r = await cli(['scan', root]);
     expect(r.code).toBe(EXIT_OK);
-    expect(r.stdout).toMatch(/12 files · 12.0 KiB · 1 filesets/);
+    expect(r.stdout).toMatch(/12 files · 4.13 KiB · 1 filesets/);
     expect(r.stdout).toMatch(/^FOLDER\s+PATTERN\s+FILES\s+SIZE\s+FORMAT\s+DESTINATION$/m);
-    expect(r.stdout).toMatch(/^stack\s+slice_####\.tif\s+12\s+12\.0 KiB\s+TIFF \(by ext\.\)\s+Needs review$/m);
-    expect(r.stdout).toMatch(/Needs review: 1 filesets, 12 files\.\n\s+Only file names have been examined/);
+    expect(r.stdout).toMatch(/^stack\s+slice_####\.nii\s+12\s+4\.13 KiB\s+NIfTI\s+Needs review$/m);
+    expect(r.stdout).toMatch(/Needs review: 1 filesets, 12 files\.\n\s+Its format was read from the files/);
   });
 
   it('with --json prints one report on stdout and nothing else', async () => {
@@ -84,10 +86,25 @@ describe('runCli output', () => {
     expect(parsed.filesets).toHaveLength(1);
   });
 
-  it('inspect --json says what the name suggests and that the bytes were not read', async () => {
+  it('inspect --json prints what the engine read from the bytes', async () => {
+    const r = await cli(['inspect', path.join(REAL, 'dicom', 'MR_small.dcm'), '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: 'dicom', formatSource: 'bytes', kind: 'image', facts: { medicalModality: { value: 'MR', provenance: 'header' } } });
+  });
+
+  it('inspect reports a file nobody recognises as unknown, with the reason and what the name suggested', async () => {
     root = makeTree({ 'EMD-1.map': 64 });
     const r = await cli(['inspect', `${root}/EMD-1.map`, '--json']);
-    expect(JSON.parse(r.stdout)).toMatchObject({ path: `${root}/EMD-1.map`, size: 64, format: 'mrc', formatSource: 'extension', problems: [expect.stringMatching(/bytes were not read/)] });
+    expect(r.code).toBe(EXIT_OK);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      path: `${root}/EMD-1.map`,
+      size: 64,
+      format: 'unknown',
+      formatSource: 'none',
+      problems: [expect.stringMatching(/recognised/)],
+      evidence: [{ source: 'extension', detail: expect.stringMatching(/MRC\/CCP4 suggested by the extension \.map, not confirmed by the bytes/) }],
+    });
+    const human = await cli(['inspect', `${root}/EMD-1.map`]);
+    expect(human.stdout).toMatch(/Format\s+Unknown/);
   });
 });
 

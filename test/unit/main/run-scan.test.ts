@@ -5,30 +5,50 @@ import { runScan } from '../../../main/scan/run-scan';
 import { PROGRESS_INTERVAL_MS, ProgressThrottle } from '../../../main/scan/progress-throttle';
 import { faultyFs, wrapOp } from '../../helpers/fault-fs';
 import { listRegularFiles, makeTree, numbered, removeTree } from '../../helpers/temp-tree';
+import { writeNifti1 } from '../../fixtures/writers/medical/nifti';
+import path from 'node:path';
 
 let root = '';
 afterEach(() => removeTree(root));
 
 describe('runScan', () => {
-  it('builds a schema-valid report listing every regular file exactly once', async () => {
-    const files: Record<string, number> = { 'notes.txt': 12, 'maps/EMD-1.map': 100, 'maps/EMD-2.map': 200 };
-    for (const n of numbered('stack/slice_%d.tif', 30)) files[n] = 10;
+  it('builds a schema-valid report listing every regular file exactly once, with formats read from a sample', async () => {
+    const files: Record<string, Uint8Array | number> = { 'notes.bin': 12, 'maps/EMD-1.map': 100, 'maps/EMD-2.map': 200 };
+    const nifti = writeNifti1({ dims: [8, 8, 4], pixdim: [0.5, 0.5, 2], spatialUnit: 3 });
+    for (const n of numbered('stack/slice_%d.nii', 30)) files[n] = nifti;
     root = makeTree(files);
     const outcome = await runScan([root], { clock: () => new Date('2026-11-21T10:00:00Z') });
     if (outcome.status !== 'done') throw new Error(`expected a report, got ${outcome.status}`);
     const report = ScanReportSchema.parse(outcome.report);
     const listed = report.filesets.flatMap((f) => f.files).sort();
     expect(listed).toEqual(listRegularFiles(root));
-    expect(report.filesets.map((f) => [f.directory, f.pattern, f.fileCount, f.bytes, f.format, f.destination])).toEqual([
-      ['.', 'notes.txt', 1, 12, 'text', 'REVIEW'],
-      ['maps', 'EMD-#.map', 2, 300, 'mrc', 'REVIEW'],
-      ['stack', 'slice_####.tif', 30, 300, 'tiff', 'REVIEW'],
+    expect(report.filesets.map((f) => [f.directory, f.pattern, f.fileCount, f.bytes, f.format, f.sampling.read, f.destination])).toEqual([
+      ['.', 'notes.bin', 1, 12, 'unknown', 1, 'REVIEW'],
+      ['maps', 'EMD-#.map', 2, 300, 'unknown', 2, 'REVIEW'],
+      ['stack', 'slice_####.nii', 30, 30 * 352, 'nifti', 5, 'REVIEW'],
     ]);
-    expect(report.totals).toEqual({ files: 33, bytes: 612, filesets: 3, directories: 3, errors: 0, warnings: 0 });
+    const stack = report.filesets[2]!;
+    expect(stack.facts.pixelSize?.value).toEqual({ x: 500, y: 500, z: 2000 });
+    expect(stack.evidence.map((e) => e.detail)).toContain('Read 5 of 30 files (first, last, a spread between, and size outliers): all are NIfTI.');
+    expect(report.totals).toEqual({ files: 33, bytes: 312 + 30 * 352, filesets: 3, directories: 3, errors: 0, warnings: 0 });
+    // One note per fileset the readers did not understand, not one per file.
+    expect(report.issues.map((i) => [i.code, path.basename(i.path!)])).toEqual([
+      ['FORMAT_UNKNOWN', 'EMD-1.map'],
+      ['FORMAT_UNKNOWN', 'notes.bin'],
+    ]);
     expect(report.generatedAt).toBe('2026-11-21T10:00:00.000Z');
     expect(report.roots).toEqual([root]);
     expect(report.study.correlative).toBeNull();
     expect(report.bundles).toEqual([]);
+  });
+
+  it('reads every header with fullHeaders', async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (const n of numbered('s/f_%d.nii', 20)) files[n] = writeNifti1({ dims: [2, 2], pixdim: [1, 1] });
+    root = makeTree(files);
+    const outcome = await runScan([root], { fullHeaders: true });
+    if (outcome.status !== 'done') throw new Error(outcome.status);
+    expect(outcome.report.filesets[0]!.sampling).toEqual({ read: 20, total: 20, full: true });
   });
 
   it('refuses roots that cannot be scanned and does not walk the others', async () => {
@@ -51,7 +71,7 @@ describe('runScan', () => {
     if (outcome.status !== 'done') throw new Error(outcome.status);
     expect(outcome.report.roots).toEqual([root]);
     expect(outcome.report.filesets.flatMap((f) => f.files).sort()).toEqual(['inner/x.tif', 'y.tif']);
-    expect(outcome.report.issues).toMatchObject([{ code: 'ROOT_OVERLAP', severity: 'warning' }]);
+    expect(outcome.report.issues.filter((i) => i.severity !== 'info')).toMatchObject([{ code: 'ROOT_OVERLAP', severity: 'warning' }]);
     expect(outcome.report.totals.warnings).toBe(1);
   });
 

@@ -45,7 +45,8 @@ describe('the thread engine', () => {
     const viaAsync = await report('async', [root]);
     expect(viaThread).toEqual(viaAsync);
     expect(viaThread.filesets.flatMap((f) => f.files)).toHaveLength(300 + 2 + 2); // slices, deep.tif + notes.txt, two non-UTF-8 names
-    expect(viaThread.issues.map((i) => i.code).sort()).toEqual(['NON_UTF8_NAME', 'NON_UTF8_NAME', 'SPECIAL_FILE', 'SYMLINK', 'SYMLINK']);
+    const walkCodes = viaThread.issues.map((i) => i.code).filter((c) => c !== 'FORMAT_UNKNOWN' && c !== 'HEADER_PROBLEM');
+    expect(walkCodes.sort()).toEqual(['NON_UTF8_NAME', 'NON_UTF8_NAME', 'SPECIAL_FILE', 'SYMLINK', 'SYMLINK']);
   });
 
   it('follows links like the async engine when asked', async () => {

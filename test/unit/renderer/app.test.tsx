@@ -30,7 +30,7 @@ describe('App', () => {
     const totals = await screen.findByTestId('summary-totals', {}, { timeout: 10_000 });
     expect(totals.textContent).toContain(`${listRegularFiles(DEMO).length} files`);
     expect(screen.getByTestId('summary').textContent).toMatch(/Needs review/);
-    expect(screen.getByTestId('fileset-reason').textContent).toMatch(/Only file names have been examined/);
+    expect(screen.getByTestId('fileset-reason').textContent).toMatch(/archiving policy has not been applied yet/);
   });
 
   it('scans folders chosen in the dialog', async () => {

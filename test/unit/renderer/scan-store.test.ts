@@ -10,6 +10,8 @@ const PROGRESS: ScanProgress = {
   bytes: 50,
   directories: 1,
   errors: 0,
+  headersRead: 0,
+  headersTotal: 0,
   elapsedMs: 100,
   filesPerSecond: 50,
   bytesPerSecond: 500,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupBundles } from '../../../shared/bundles/group-bundles';
 import { displayFolder, formatSourceTag, summarizeByDestination } from '../../../shared/model/report-selectors';
-import { classifyByName, NAME_ONLY_REASON } from '../../../shared/policy/name-only-decision';
 import { createFileset } from '../../helpers/factories';
 
 describe('groupBundles', () => {
@@ -58,22 +57,4 @@ describe('formatSourceTag', () => {
     ['bytes', ''],
     ['none', ''],
   ])('%s → %j', (source, tag) => expect(formatSourceTag(source)).toBe(tag));
-});
-
-describe('classifyByName', () => {
-  it('never routes from a name: the decision is REVIEW with the reason, the format kept with its provenance', () => {
-    const c = classifyByName('EMD-3197.map');
-    expect(c).toMatchObject({ format: 'mrc', formatSource: 'extension', kind: 'image', destination: 'REVIEW', clauseId: null, modality: 'unknown', confidence: 0, reason: NAME_ONLY_REASON });
-    expect(c.evidence[0]!.detail).toMatch(/bytes have not been read/);
-  });
-
-  it('even for patient-looking data it does not guess: REVIEW, not NONE', () => {
-    expect(classifyByName('CT_small.dcm')).toMatchObject({ format: 'dicom', destination: 'REVIEW' });
-  });
-
-  it('says plainly when it knows nothing', () => {
-    const c = classifyByName('mystery.xyz');
-    expect(c).toMatchObject({ format: 'unknown', formatSource: 'none', kind: 'unknown', destination: 'REVIEW' });
-    expect(c.evidence[0]!.weight).toBe(0);
-  });
 });

@@ -36,7 +36,7 @@ describe('ScanReportSchema', () => {
 });
 
 describe('the exported JSON Schema', () => {
-  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
   addFormats(ajv);
   const validate = ajv.compile(scanReportJsonSchema());
 

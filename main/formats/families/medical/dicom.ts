@@ -1,0 +1,228 @@
+import { parseDicom, type DataSet } from 'dicom-parser';
+import type { Evidence } from '../../../../shared/model/evidence';
+import type { Facts } from '../../../../shared/formats/facts';
+import { Bytes } from '../../../../shared/decode/bytes';
+import { detection, type DetectContext, type Detection, type Detector } from '../../detector';
+
+/** PS3.10 §7.1: a Part 10 file has a 128-byte preamble, then "DICM". */
+const PREAMBLE_BYTES = 128;
+const PREFIX = 'DICM';
+/** Most bytes parsed looking for the end of the header (pixel data); large private headers beyond this are reported, not read. */
+const MAX_HEADER_BYTES = 1024 * 1024;
+/** Parsing stops at Pixel Data (7FE0,0010) — we never read images. */
+const PIXEL_DATA = 'x7fe00010';
+/** A DICOM certain enough to outrank a TIFF header found in its preamble (reference/formats.md §0.1). */
+const DICOM_CONFIDENCE = 0.99;
+/** Raw data sets (no preamble, no meta) are recognised from their first elements only. */
+const RAW_CONFIDENCE = 0.9;
+/** Elements that must parse before a file without preamble counts as DICOM. */
+const RAW_MIN_ELEMENTS = 4;
+
+/** Transfer syntaxes for data sets without a meta header (PS3.5 §10, Annex A). */
+const IMPLICIT_LE = '1.2.840.10008.1.2';
+const EXPLICIT_LE = '1.2.840.10008.1.2.1';
+const EXPLICIT_BE = '1.2.840.10008.1.2.2';
+
+/** Tags read (PS3.6 data dictionary), in dicom-parser's xGGGGEEEE form. */
+const TAG = {
+  sopClass: 'x00080016',
+  modality: 'x00080060',
+  manufacturer: 'x00080070',
+  model: 'x00081090',
+  software: 'x00181020',
+  patientName: 'x00100010',
+  patientId: 'x00100020',
+  birthDate: 'x00100030',
+  sex: 'x00100040',
+  otherIds: 'x00101000',
+  address: 'x00101040',
+  phone: 'x00102154',
+  identityRemoved: 'x00120062',
+  deidMethod: 'x00120063',
+  frames: 'x00280008',
+  rows: 'x00280010',
+  columns: 'x00280011',
+  pixelSpacing: 'x00280030',
+  burnedIn: 'x00280301',
+} as const;
+
+/** Fields that identify a patient when filled (names only are reported, never values). */
+const IDENTIFYING: readonly [keyof typeof TAG, string][] = [
+  ['patientName', 'PatientName'],
+  ['patientId', 'PatientID'],
+  ['birthDate', 'PatientBirthDate'],
+  ['otherIds', 'OtherPatientIDs'],
+  ['address', 'PatientAddress'],
+  ['phone', 'PatientTelephoneNumbers'],
+];
+
+/** SOP classes worth naming (PS3.4 Annex B; pydicom _uid_dict). */
+const SOP_CLASSES: Readonly<Record<string, string>> = {
+  '1.2.840.10008.5.1.4.1.1.1': 'Computed Radiography Image Storage',
+  '1.2.840.10008.5.1.4.1.1.1.1': 'Digital X-Ray Image Storage',
+  '1.2.840.10008.5.1.4.1.1.2': 'CT Image Storage',
+  '1.2.840.10008.5.1.4.1.1.2.1': 'Enhanced CT Image Storage',
+  '1.2.840.10008.5.1.4.1.1.4': 'MR Image Storage',
+  '1.2.840.10008.5.1.4.1.1.4.1': 'Enhanced MR Image Storage',
+  '1.2.840.10008.5.1.4.1.1.6.1': 'Ultrasound Image Storage',
+  '1.2.840.10008.5.1.4.1.1.7': 'Secondary Capture Image Storage',
+  '1.2.840.10008.5.1.4.1.1.12.1': 'X-Ray Angiographic Image Storage',
+  '1.2.840.10008.5.1.4.1.1.20': 'Nuclear Medicine Image Storage',
+  '1.2.840.10008.5.1.4.1.1.66.4': 'Segmentation Storage',
+  '1.2.840.10008.5.1.4.1.1.77.1.2': 'VL Microscopic Image Storage',
+  '1.2.840.10008.5.1.4.1.1.77.1.3': 'VL Slide-Coordinates Microscopic Image Storage',
+  '1.2.840.10008.5.1.4.1.1.77.1.6': 'VL Whole Slide Microscopy Image Storage',
+  '1.2.840.10008.5.1.4.1.1.77.1.8': 'Confocal Microscopy Image Storage',
+  '1.2.840.10008.5.1.4.1.1.77.1.9': 'Confocal Microscopy Tiled Pyramidal Image Storage',
+  '1.2.840.10008.5.1.4.1.1.128': 'Positron Emission Tomography Image Storage',
+  '1.2.840.10008.5.1.4.1.1.481.5': 'RT Plan Storage',
+  '1.2.840.10008.5.1.4.1.1.481.8': 'RT Ion Plan Storage',
+};
+
+const WHOLE_SLIDE = '1.2.840.10008.5.1.4.1.1.77.1.6';
+const CONFOCAL = new Set(['1.2.840.10008.5.1.4.1.1.77.1.8', '1.2.840.10008.5.1.4.1.1.77.1.9']);
+const MICROSCOPY = new Set(['1.2.840.10008.5.1.4.1.1.77.1.2', '1.2.840.10008.5.1.4.1.1.77.1.3', WHOLE_SLIDE, ...CONFOCAL]);
+
+/** Explicit VRs (PS3.5 §6.2); a raw data set must start with one of these after its first tag. */
+const VRS = new Set('AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OW PN SH SL SQ SS ST TM UC UI UL UN UR US UT OV SV UV'.split(' '));
+
+function hasPrefix(b: Bytes): boolean {
+  return b.startsWith(PREFIX, PREAMBLE_BYTES);
+}
+
+/** The transfer syntax a data set without meta header is written in, judged from its first element; `null` if it is not one. */
+function rawSyntax(b: Bytes): string | null {
+  const vr = b.ascii(4, 2);
+  const le = b.u16(0, true);
+  const be = b.u16(0, false);
+  // The first element of a data set without meta header is in group 0008 (Identifying) — Bio-Formats DicomReader.isThisType.
+  if (be === 0x0008 && VRS.has(vr)) return EXPLICIT_BE;
+  if (le === 0x0008 && VRS.has(vr)) return EXPLICIT_LE;
+  if (le === 0x0008 && (b.u16(2, true) ?? 0xffff) < 0x0100 && (b.u32(4, true) ?? 0xffffffff) < 0x10000) return IMPLICIT_LE;
+  return null;
+}
+
+function str(ds: DataSet, tag: string): string | undefined {
+  try {
+    const v = ds.string(tag)?.trim();
+    return v ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parse(bytes: Uint8Array, syntax?: string): { ds: DataSet | null; error?: string } {
+  try {
+    return { ds: parseDicom(bytes, { untilTag: PIXEL_DATA, ...(syntax ? { TransferSyntaxUID: syntax } : {}) }) };
+  } catch (err) {
+    // dicom-parser throws strings, or errors carrying the part parsed so far.
+    const partial = typeof err === 'object' && err !== null && 'dataSet' in err ? (err as { dataSet?: DataSet }).dataSet : undefined;
+    const message = typeof err === 'string' ? err : err instanceof Error ? err.message : String(err);
+    return { ds: partial ?? null, error: message };
+  }
+}
+
+function facts(ds: DataSet): { facts: Facts; evidence: Evidence[] } {
+  const evidence: Evidence[] = [];
+  const f: Facts = {};
+  const filled = IDENTIFYING.filter(([key]) => str(ds, TAG[key]) !== undefined).map(([, name]) => name);
+  if (str(ds, TAG.sex)) filled.push('PatientSex');
+  const deidentified = (str(ds, TAG.identityRemoved) ?? '').toUpperCase() === 'YES';
+  const burnedIn = (str(ds, TAG.burnedIn) ?? '').toUpperCase() === 'YES';
+  const identifying = filled.filter((n) => n !== 'PatientSex');
+  const identifiable = burnedIn || (identifying.length > 0 && !deidentified);
+  f.patient = { value: { identifiable, fields: burnedIn ? [...filled, 'BurnedInAnnotation'] : filled, deidentified }, provenance: 'header' };
+  if (identifiable) {
+    evidence.push({
+      source: 'header',
+      detail: burnedIn
+        ? 'Burned In Annotation (0028,0301) is YES: patient text is part of the pixels.'
+        : `Patient fields are filled (${identifying.join(', ')}) and Patient Identity Removed (0012,0062) is not YES.`,
+      weight: 1,
+    });
+  } else if (deidentified) {
+    evidence.push({ source: 'header', detail: `Patient Identity Removed (0012,0062) is YES${str(ds, TAG.deidMethod) ? ' (method recorded in (0012,0063))' : ''}.`, weight: 0.8 });
+  } else {
+    evidence.push({ source: 'header', detail: 'No identifying patient field is filled.', weight: 0.5 });
+  }
+
+  const modality = str(ds, TAG.modality);
+  if (modality) f.medicalModality = { value: modality, provenance: 'header' };
+  const sop = str(ds, TAG.sopClass);
+  if (sop) {
+    const name = SOP_CLASSES[sop];
+    f.sopClass = { value: name ? { uid: sop, name } : { uid: sop }, provenance: 'header' };
+    evidence.push({ source: 'header', detail: `SOP Class ${sop}${name ? ` (${name})` : ''}${modality ? `, Modality ${modality}` : ''}.`, weight: 0.7 });
+  }
+  const mode = sop === WHOLE_SLIDE || modality === 'SM' ? 'slide-scanner' : sop && CONFOCAL.has(sop) ? 'confocal' : sop && MICROSCOPY.has(sop) ? 'brightfield' : 'medical';
+  f.imagingMode = { value: mode, provenance: 'header' };
+
+  const manufacturer = str(ds, TAG.manufacturer);
+  const model = str(ds, TAG.model);
+  if (manufacturer || model) f.instrument = { value: { ...(manufacturer ? { manufacturer } : {}), ...(model ? { model } : {}) }, provenance: 'header' };
+  const software = str(ds, TAG.software);
+  if (software) f.software = { value: software, provenance: 'header' };
+
+  const rows = ds.uint16(TAG.rows);
+  const columns = ds.uint16(TAG.columns);
+  const frames = Number(str(ds, TAG.frames));
+  if (rows || columns) f.dimensions = { value: { ...(columns ? { x: columns } : {}), ...(rows ? { y: rows } : {}), ...(frames > 1 ? { frames } : {}) }, provenance: 'header' };
+  const spacing = (str(ds, TAG.pixelSpacing) ?? '').split('\\').map(Number);
+  // (0028,0030) Pixel Spacing is "row spacing\column spacing" in mm (PS3.3 §10.7.1.3); 1 mm = 1e6 nm.
+  if (spacing.length === 2 && spacing.every((v) => Number.isFinite(v) && v > 0)) {
+    f.pixelSize = { value: { x: spacing[1]! * 1e6, y: spacing[0]! * 1e6 }, unit: 'nm', provenance: 'header' };
+  }
+  return { facts: f, evidence };
+}
+
+async function headerBytes(ctx: DetectContext): Promise<Uint8Array> {
+  if (ctx.size <= ctx.head.length) return ctx.head;
+  // The head may end before Pixel Data when private headers are long; read on, bounded.
+  return ctx.read(0, Math.min(ctx.size, MAX_HEADER_BYTES));
+}
+
+/** DICOM, Part 10 (preamble + "DICM") and raw data sets; checked before every other format because a preamble may look like TIFF. */
+export const dicomDetector: Detector = {
+  id: 'dicom',
+  formats: ['dicom'],
+  sniff: (ctx) => {
+    const b = new Bytes(ctx.head);
+    return hasPrefix(b) || rawSyntax(b) !== null;
+  },
+  async detect(ctx): Promise<Detection | null> {
+    const head = new Bytes(ctx.head);
+    const part10 = hasPrefix(head);
+    const syntax = part10 ? undefined : rawSyntax(head);
+    if (!part10 && !syntax) return null;
+    let bytes: Uint8Array;
+    try {
+      bytes = await headerBytes(ctx);
+    } catch {
+      bytes = ctx.head;
+    }
+    let { ds, error } = parse(bytes, syntax ?? undefined);
+    if (!ds && bytes !== ctx.head) ({ ds, error } = parse(ctx.head, syntax ?? undefined));
+    const problems: string[] = [];
+    if (error && !/untilTag|eof|buffer overread/i.test(error)) problems.push(`The DICOM header could not be read completely: ${error}`);
+    if (ds && !ds.elements[PIXEL_DATA] && bytes.length >= MAX_HEADER_BYTES) problems.push(`The header is longer than ${MAX_HEADER_BYTES} bytes; only that much was read.`);
+    if (!part10) {
+      const count = ds ? Object.keys(ds.elements).length : 0;
+      if (count < RAW_MIN_ELEMENTS) return null;
+    }
+    const evidence: Evidence[] = [];
+    if (part10) {
+      evidence.push({ source: 'header', detail: "DICOM Part 10: 'DICM' at byte 128 after the preamble (PS3.10 §7.1).", weight: 1 });
+      if (head.startsWith([0x49, 0x49, 0x2a, 0x00]) || head.startsWith([0x4d, 0x4d, 0x00, 0x2a])) {
+        evidence.push({ source: 'header', detail: 'Its preamble starts with a TIFF header (a dual DICOM/TIFF file); DICOM decides.', weight: 0.3 });
+      }
+    } else {
+      evidence.push({ source: 'header', detail: `DICOM data set without preamble or meta header, ${syntax === EXPLICIT_BE ? 'explicit VR big endian' : syntax === EXPLICIT_LE ? 'explicit VR little endian' : 'implicit VR little endian'}, starting with group 0008.`, weight: 0.8 });
+    }
+    if (!ds) {
+      return detection('dicom', part10 ? DICOM_CONFIDENCE : RAW_CONFIDENCE, { evidence, problems: [...problems, 'No element could be read after the DICOM prefix.'] });
+    }
+    const read = facts(ds);
+    return detection('dicom', part10 ? DICOM_CONFIDENCE : RAW_CONFIDENCE, { facts: read.facts, evidence: [...evidence, ...read.evidence], problems });
+  },
+};
+
