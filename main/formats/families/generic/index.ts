@@ -1,0 +1,4 @@
+import type { Detector } from '../../detector';
+
+/** The generic family's detectors (being written). */
+export const genericDetectors: readonly Detector[] = [];
