@@ -4,6 +4,7 @@ import type { Fileset } from '../../shared/model/fileset';
 import type { Issue } from '../../shared/model/issue';
 import { aggregateSamples, type SampleResult } from '../../shared/formats/aggregate';
 import { pendingDecision } from '../../shared/policy/pending-decision';
+import { applyLayouts } from '../../shared/layouts/apply-layouts';
 import { groupBundles } from '../../shared/bundles/group-bundles';
 import { TOOL } from '../app-meta';
 import type { FileGroup } from './grouper';
@@ -57,7 +58,7 @@ function filesetIssues(f: Fileset, samples: readonly SampleResult[]): Issue[] {
 
 /** Turns grouped files into the scan report: one fileset per group, classified, with totals and bundles. */
 export function buildReport(input: ReportInput): ScanReport {
-  const filesets: Fileset[] = input.groups.map((g) => {
+  const read: Fileset[] = input.groups.map((g) => {
     const samples = input.samples.get(g.id) ?? [];
     const found = aggregateSamples(samples, g.names.length, input.full);
     return {
@@ -76,8 +77,16 @@ export function buildReport(input: ReportInput): ScanReport {
       kind: found.kind,
       evidence: found.evidence,
       facts: found.facts,
+      layouts: [],
       ...pendingDecision(),
     };
+  });
+  // Layouts across filesets: sidecars lend facts to the data they describe, folders say what they hold.
+  const additions = applyLayouts(read);
+  const filesets: Fileset[] = read.map((f) => {
+    const add = additions.get(f.id);
+    if (!add) return f;
+    return { ...f, layouts: add.layouts, facts: { ...add.facts, ...f.facts }, evidence: [...f.evidence, ...add.evidence] };
   });
 
   const issues = [...input.issues];

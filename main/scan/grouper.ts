@@ -20,6 +20,10 @@ export interface FileGroup {
   /** Size of each file, in the order of `names`. */
   readonly sizes: readonly number[];
   readonly bytes: number;
+  /** A folder layout the group stands for, when it collapses one (an OME-Zarr store). */
+  readonly layout?: 'zarr';
+  /** Indices of the files whose headers tell what the group is (a store's root metadata), read instead of a sample. */
+  readonly headerFiles?: readonly number[];
 }
 
 interface Group {
@@ -115,7 +119,7 @@ export class FilesetGrouper {
         for (const g of list) out.push(this.toFileGroup(g));
       }
     }
-    return out.sort(
+    return collapseZarrStores(out).sort(
       (a, b) => a.root.index - b.root.index || byCodeUnits(a.directory, b.directory) || byCodeUnits(a.pattern, b.pattern) || byCodeUnits(a.id, b.id),
     );
   }
@@ -131,4 +135,78 @@ export class FilesetGrouper {
       bytes: g.bytes,
     };
   }
+}
+
+/** Files that make a folder a Zarr node: v2 group/array/attributes, v3 node metadata (reference/formats.md §9). */
+const ZARR_MARKERS: readonly string[] = ['zarr.json', '.zattrs', '.zgroup', '.zarray'];
+
+function parentOf(dir: string): string {
+  const i = dir.lastIndexOf('/');
+  return i < 0 ? '.' : dir.slice(0, i);
+}
+
+function baseOf(dir: string): string {
+  return dir.slice(dir.lastIndexOf('/') + 1);
+}
+
+/**
+ * An OME-Zarr (or plain Zarr) store is one image however many chunk files it holds: every group inside a
+ * store collapses into one fileset named after the store, whose header files are its root metadata. A store
+ * is a folder named *.zarr, or the top-most folder holding Zarr metadata.
+ */
+export function collapseZarrStores(groups: readonly FileGroup[]): FileGroup[] {
+  const key = (g: FileGroup, dir: string) => `${g.root.index}\u0001${dir}`;
+  const markerDirs = new Set(groups.filter((g) => g.names.some((n) => ZARR_MARKERS.includes(n))).map((g) => key(g, g.directory)));
+  const storeOf = (g: FileGroup): string | null => {
+    // The outermost folder on the path that is a store wins, so a store's nested groups stay inside it.
+    const parts = g.directory === '.' ? [] : g.directory.split('/');
+    for (let i = 1; i <= parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (/\.zarr$/i.test(baseOf(dir))) return dir;
+      if (markerDirs.has(key(g, dir)) && !markerDirs.has(key(g, parentOf(dir)))) return dir;
+    }
+    return null;
+  };
+  const stores = new Map<string, FileGroup[]>();
+  const rest: FileGroup[] = [];
+  for (const g of groups) {
+    const store = storeOf(g);
+    if (store === null) {
+      rest.push(g);
+      continue;
+    }
+    const k = key(g, store);
+    const list = stores.get(k);
+    if (list) list.push(g);
+    else stores.set(k, [g]);
+  }
+  for (const [k, members] of stores) {
+    const store = k.slice(k.indexOf('\u0001') + 1);
+    const first = members[0]!;
+    const parent = parentOf(store);
+    const base = baseOf(store);
+    const names: string[] = [];
+    const sizes: number[] = [];
+    for (const m of members) {
+      const inner = m.directory === store ? '' : `${m.directory.slice(store.length + 1)}/`;
+      m.names.forEach((n, i) => {
+        names.push(`${base}/${inner}${n}`);
+        sizes.push(m.sizes[i]!);
+      });
+    }
+    const sorted = sortedFiles(names, sizes);
+    const headerFiles = ZARR_MARKERS.map((m) => sorted.names.indexOf(`${base}/${m}`)).filter((i) => i >= 0);
+    rest.push({
+      id: groupId(first.root, parent, `\u0003zarr\u0001${base}`),
+      root: first.root,
+      directory: parent,
+      pattern: `${base}/`,
+      extension: /\.ome\.zarr$/i.test(base) ? '.ome.zarr' : '.zarr',
+      ...sorted,
+      bytes: members.reduce((n, m) => n + m.bytes, 0),
+      layout: 'zarr',
+      headerFiles: headerFiles.slice(0, 1),
+    });
+  }
+  return rest;
 }

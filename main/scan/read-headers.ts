@@ -35,9 +35,14 @@ function paths(group: FileGroup, index: number): { rel: string; abs: string } {
   return { rel, abs: path.join(group.root.abs, ...rel.split('/')) };
 }
 
+/** The files to read for a group: its header files when a layout names them, else a sample (or all with `full`). */
+function samplesOf(group: FileGroup, full: boolean): number[] {
+  return group.headerFiles && group.headerFiles.length > 0 ? [...group.headerFiles] : sampleIndices(group.sizes, full);
+}
+
 /** The number of header reads a scan will make: the samples of every group. */
 export function headerJobs(groups: readonly FileGroup[], full: boolean): number {
-  return groups.reduce((n, g) => n + sampleIndices(g.sizes, full).length, 0);
+  return groups.reduce((n, g) => n + samplesOf(g, full).length, 0);
 }
 
 /**
@@ -49,7 +54,7 @@ export async function readHeaders(
   groups: readonly FileGroup[],
   options: { readonly full: boolean; readonly signal?: AbortSignal; readonly onFileRead?: () => void; readonly concurrency?: number },
 ): Promise<HeaderReadResult> {
-  const jobs: Job[] = groups.flatMap((group) => sampleIndices(group.sizes, options.full).map((index) => ({ group, index })));
+  const jobs: Job[] = groups.flatMap((group) => samplesOf(group, options.full).map((index) => ({ group, index })));
   const samples = new Map<string, SampleResult[]>();
   const issues: Issue[] = [];
   let next = 0;

@@ -3,6 +3,7 @@ import { DestinationSchema } from './destination';
 import { EvidenceSchema } from './evidence';
 import { FactsSchema } from '../formats/facts';
 import { FileKindSchema } from '../formats/file-kind';
+import { LayoutRefSchema } from '../layouts/types';
 
 /** How the fileset's format was established: read from bytes, a known file name, only the extension, or not at all. */
 export const FormatSourceSchema = z.enum(['bytes', 'layout', 'name', 'extension', 'none']);
@@ -37,6 +38,8 @@ const FilesetCore = z
     confidence: z.number().min(0).max(1),
     evidence: z.array(EvidenceSchema),
     facts: FactsSchema,
+    /** Folder layouts the fileset belongs to (an EPU session, a RELION project, an HCS plate…). */
+    layouts: z.array(LayoutRefSchema),
     destination: DestinationSchema,
     /** Policy clause that made the decision, `null` while no clause applies. */
     clauseId: z.string().min(1).nullable(),

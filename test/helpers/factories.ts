@@ -22,6 +22,7 @@ export function createFileset(partial: Partial<Fileset> = {}): Fileset {
     confidence: 0,
     evidence: [{ source: 'header', detail: 'TIFF header II*', weight: 0.8 }],
     facts: {},
+    layouts: [],
     destination: 'REVIEW',
     clauseId: null,
     reason: 'Only names were read.',

@@ -84,3 +84,38 @@ describe('FilesetGrouper', () => {
     );
   });
 });
+
+describe('collapseZarrStores (through FilesetGrouper)', () => {
+  it('makes one fileset of an OME-Zarr store, whose header file is its root metadata', () => {
+    const groups = group([
+      ['light', 'overview.tif'],
+      ['light/image-03.ome.zarr', '.zattrs'],
+      ['light/image-03.ome.zarr', '.zgroup'],
+      ['light/image-03.ome.zarr/0', '.zarray'],
+      ['light/image-03.ome.zarr/0/0/0', '0'],
+      ['light/image-03.ome.zarr/0/0/1', '0'],
+      ['light/image-03.ome.zarr/labels', '.zgroup'],
+    ]);
+    expect(groups.map((g) => [g.directory, g.pattern, g.names.length, g.layout ?? '-'])).toEqual([
+      ['light', 'image-03.ome.zarr/', 6, 'zarr'],
+      ['light', 'overview.tif', 1, '-'],
+    ]);
+    const store = groups[0]!;
+    expect(store.names).toContain('image-03.ome.zarr/0/0/1/0');
+    expect(store.headerFiles!.map((i) => store.names[i])).toEqual(['image-03.ome.zarr/.zattrs']);
+    expect(store.extension).toBe('.ome.zarr');
+  });
+
+  it('finds a store by its metadata when the folder is not named .zarr, top-most folder first', () => {
+    const groups = group([
+      ['plate', 'zarr.json'],
+      ['plate/A/1', 'zarr.json'],
+      ['plate/A/1/0', 'c'],
+      ['elsewhere', 'x.csv'],
+    ]);
+    expect(groups.map((g) => [g.directory, g.pattern, g.names.length])).toEqual([
+      ['.', 'plate/', 3],
+      ['elsewhere', 'x.csv', 1],
+    ]);
+  });
+});
