@@ -46,10 +46,16 @@ function best(candidates: readonly Detection[], ext: string): Detection | undefi
   })[0];
 }
 
+/**
+ * Hints that name only a container; bytes that say something more specific (an OME-Zarr `.zattrs`, a FEI
+ * TIFF, EPU's XML) refine such a hint rather than contradict it.
+ */
+const GENERIC_HINTS: ReadonlySet<string> = new Set(['text', 'xml', 'json', 'csv', 'zarr', 'tiff', 'bigtiff', 'hdf5', 'gzip', 'zip', 'tar']);
+
 /** Notes when the name says something else than the bytes, so users see why the extension was overruled. */
 function nameEvidence(ctx: DetectContext, format: FormatId): Evidence[] {
   const hint = hintFromName(ctx.name);
-  if (!hint || hint.format === format || hint.format === 'text') return [];
+  if (!hint || hint.format === format || GENERIC_HINTS.has(hint.format)) return [];
   return [{ source: hint.source, detail: `The ${hint.source === 'name' ? 'name' : 'extension'} suggests ${formatLabel(hint.format)}, but the bytes are ${formatLabel(format)}.`, weight: 0 }];
 }
 

@@ -30,6 +30,11 @@ describe('identify', () => {
     expect(r.evidence.some((e) => /name suggests Thermo EPU session, but the bytes are XML/.test(e.detail))).toBe(true);
   });
 
+  it('does not call a more specific reading of a generic name a disagreement', async () => {
+    const r = await identify(contextFromBytes('.zattrs', new Uint8Array([1])), [fake('x', 'ome-zarr', 0.9)]);
+    expect(r.evidence.map((e) => e.detail)).toEqual(['x']);
+  });
+
   it('reports an empty file, and a file nobody recognises, as unknown with reasons', async () => {
     expect(await identify(contextFromBytes('a.tif', new Uint8Array(0)), [fake('a', 'tiff', 0.9)])).toMatchObject({ format: 'unknown', formatSource: 'none', problems: ['Empty file (0 bytes).'] });
     const r = await identify(contextFromBytes('a.tif', new Uint8Array([1])), [fake('a', 'tiff', 0.1)]);
