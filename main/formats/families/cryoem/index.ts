@@ -1,4 +1,28 @@
 import type { Detector } from '../../detector';
+import { cryosparcDetector } from './cryosparc';
+import { deInfoDetector } from './de-info';
+import { deltavisionDetector } from './deltavision';
+import { epuSessionDetector, epuXmlDetector } from './epu';
+import { gatanDmDetector } from './gatan-dm';
+import { imodTiltDetector, imodXfDetector } from './imod-text';
+import { mdocDetector } from './mdoc';
+import { mrcDetector } from './mrc';
+import { relionStarDetector } from './relion-star';
+import { tiaEmiDetector, tiaSerDetector } from './tia';
 
-/** The cryoem family's detectors (being written). */
-export const cryoEmDetectors: readonly Detector[] = [];
+/** Cryo-EM and electron tomography: MRC/CCP4, DeltaVision, SerialEM mdoc, IMOD text files, EPU XML, RELION STAR, cryoSPARC, Gatan DM, FEI TIA, Direct Electron. */
+export const cryoEmDetectors: readonly Detector[] = [
+  deltavisionDetector,
+  mrcDetector,
+  gatanDmDetector,
+  tiaSerDetector,
+  tiaEmiDetector,
+  cryosparcDetector,
+  epuXmlDetector,
+  epuSessionDetector,
+  mdocDetector,
+  relionStarDetector,
+  deInfoDetector,
+  imodTiltDetector,
+  imodXfDetector,
+];
