@@ -1,4 +1,31 @@
 import type { Detector } from '../../detector';
+import { cellVoyagerDetector } from './cellvoyager';
+import { skyscanDetector, xtekctDetector } from './ct-text';
+import { gwyddionDetector } from './gwyddion';
+import { columbusDetector, operaDetector } from './harmony';
+import { igorDetector } from './igor';
+import { inCellDetector } from './incell';
+import { htdDetector } from './metaxpress';
+import { nanoscopeDetector } from './nanoscope';
+import { oibDetector, oifDetector } from './olympus';
+import { mlfDetector, mrfDetector } from './yokogawa';
+import { xradiaDetector } from './xradia';
 
-/** The xray-afm-hcs family's detectors (being written). */
-export const xrayAfmHcsDetectors: readonly Detector[] = [];
+/** X-ray (Xradia, SkyScan, Nikon XT), AFM (Nanoscope, Gwyddion, Igor) and high-content-screening indexes. */
+export const xrayAfmHcsDetectors: readonly Detector[] = [
+  xradiaDetector,
+  oibDetector,
+  oifDetector,
+  skyscanDetector,
+  xtekctDetector,
+  nanoscopeDetector,
+  gwyddionDetector,
+  igorDetector,
+  operaDetector,
+  columbusDetector,
+  mrfDetector,
+  mlfDetector,
+  cellVoyagerDetector,
+  htdDetector,
+  inCellDetector,
+];
