@@ -19,6 +19,7 @@ export const NM_PER_UNIT: Readonly<Record<string, number>> = {
   μm: 1e3,
   um: 1e3,
   micron: 1e3,
+  microns: 1e3,
   micrometer: 1e3,
   micrometre: 1e3,
   nm: 1,

@@ -1,4 +1,29 @@
 import type { Detector } from '../../detector';
+import { eerDetector } from './eer';
+import { emVendorDetector } from './em-vendors';
+import { feiDetector } from './fei';
+import { imageJDetector } from './imagej';
+import { jpkDetector } from './jpk';
+import { lmVariantDetector } from './lm-variants';
+import { omeTiffDetector } from './ome-tiff';
+import { plainTiffDetector } from './plain';
+import { vsiDetector } from './vsi';
+import { zeissSemDetector } from './zeiss-sem';
 
-/** The tiff family's detectors (being written). */
-export const tiffDetectors: readonly Detector[] = [];
+/**
+ * The TIFF family: TIFF, BigTIFF, OME-TIFF, ImageJ, vendor SEM/FIB/TEM TIFFs, LSM, MetaMorph, Micro-Manager,
+ * Operetta, JPK, EER and EER gain, cellSens VSI. All share one bounded read of IFD0 and one classification
+ * (classify.ts, most specific first), so exactly one of them answers for a given TIFF.
+ */
+export const tiffDetectors: readonly Detector[] = [
+  eerDetector,
+  vsiDetector,
+  omeTiffDetector,
+  feiDetector,
+  zeissSemDetector,
+  emVendorDetector,
+  lmVariantDetector,
+  jpkDetector,
+  imageJDetector,
+  plainTiffDetector,
+];
