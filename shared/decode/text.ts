@@ -18,7 +18,7 @@ export function decodeText(bytes: Uint8Array): string {
  */
 export function looksLikeText(bytes: Uint8Array): boolean {
   if (bytes.length === 0) return false;
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return plausibleUtf16(decodeText(bytes));
   let control = 0;
   for (const b of bytes) {
     if (b === 0) return false;
@@ -28,6 +28,20 @@ export function looksLikeText(bytes: Uint8Array): boolean {
   // Allow one multi-byte character cut off by the bounded read.
   const text = new TextDecoder('utf-8').decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
   return !text.includes('\uFFFD');
+}
+
+/**
+ * Real UTF-16 text has no lone surrogates (decoded as U+FFFD), no NUL and almost no control characters;
+ * random bytes after a byte-order mark have plenty. The last code unit may be half a pair cut by a read.
+ */
+function plausibleUtf16(text: string): boolean {
+  const body = text.slice(0, -1);
+  let bad = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 0xfffd || c === 0 || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c)) bad++;
+  }
+  return body.length === 0 || bad / body.length <= MAX_CONTROL_SHARE;
 }
 
 /** Lines of `Key = Value` (or `Key: Value` with `separator`), first occurrence of a key wins. */

@@ -89,3 +89,18 @@ describe('XML helpers', () => {
     expect(parseXml('x'.repeat(17 * 1024 * 1024))).toBeNull();
   });
 });
+
+describe('hostile text for the shared helpers', () => {
+  it('finds an XML root past a prolog, and gives up on 16 000 unterminated comment openers', () => {
+    expect(xmlRootName('<!--'.repeat(16_000))).toBeNull();
+    expect(xmlRootName(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><!-- c --><x:Root/>`)).toBe('Root');
+  });
+
+  it('does not take random bytes behind a UTF-16 byte-order mark for text', () => {
+    const noise = new Uint8Array(512).map((_, i) => (i * 97 + 13) % 256);
+    noise[0] = 0xff;
+    noise[1] = 0xfe;
+    expect(looksLikeText(noise)).toBe(false);
+    expect(looksLikeText(new Uint8Array([0xff, 0xfe, ...Array.from(new TextEncoder().encode('abc')).flatMap((c) => [c, 0])]))).toBe(true);
+  });
+});

@@ -1,7 +1,8 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import { decodeText, looksLikeText } from '../../../../shared/decode/text';
 import { significant } from '../../../../shared/formats/units';
-import { CONFIDENCE, MAX_READ_BYTES, type DetectContext, type Detection, type Detector } from '../../detector';
+import { CONFIDENCE, MAX_READ_BYTES, type DetectContext } from '../../detector';
+import { guardDetector, readPrefix as readPrefixShared, type Prefix } from '../../read-helpers';
 
 /**
  * Most bytes a text or XML reader of this family reads from the start of a file. Every sidecar we read
@@ -20,31 +21,12 @@ export const TILT_SERIES_MIN_RANGE_DEG = 20;
 /** Confidence of a plausibility check (no magic) that the extension confirms: above WEAK, below MAGIC. */
 export const WEAK_WITH_EXTENSION = 0.8;
 
-/** The first bytes of a file. */
-export interface Prefix {
-  readonly bytes: Uint8Array;
-  /** True when `bytes` is the whole file. */
-  readonly complete: boolean;
-}
+export type { Prefix } from '../../read-helpers';
+export { safeRead } from '../../read-helpers';
 
-/** Reads up to `limit` bytes from the start of the file; never throws (a failed read leaves the head). */
-export async function readPrefix(ctx: DetectContext, limit: number = TEXT_PREFIX_BYTES): Promise<Prefix> {
-  const want = Math.min(ctx.size, limit);
-  if (ctx.head.length >= want) return { bytes: ctx.head.subarray(0, want), complete: want >= ctx.size };
-  const bytes = await safeRead(ctx, 0, want);
-  return bytes && bytes.length > ctx.head.length ? { bytes, complete: bytes.length >= ctx.size } : { bytes: ctx.head, complete: ctx.head.length >= ctx.size };
-}
-
-/** Bytes [offset, offset+length) from the head when they are in it, else one bounded read; `null` if the read fails. */
-export async function safeRead(ctx: DetectContext, offset: number, length: number): Promise<Uint8Array | null> {
-  if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0) return null;
-  if (offset + length <= ctx.head.length) return ctx.head.subarray(offset, offset + length);
-  if (length > MAX_READ_BYTES) return null;
-  try {
-    return await ctx.read(offset, length);
-  } catch {
-    return null;
-  }
+/** Reads up to `limit` bytes (TEXT_PREFIX_BYTES by default) from the start of the file; never throws. */
+export function readPrefix(ctx: DetectContext, limit: number = TEXT_PREFIX_BYTES): Promise<Prefix> {
+  return readPrefixShared(ctx, limit);
 }
 
 /** Text of the first bytes when they look like text, else `null`. */
@@ -54,25 +36,7 @@ export function headText(bytes: Uint8Array): string | null {
 }
 
 /** Runs a detector body and turns any exception into "not mine", so `detect` never throws. */
-export function guarded(d: Detector): Detector {
-  return {
-    ...d,
-    sniff: (ctx) => {
-      try {
-        return d.sniff(ctx);
-      } catch {
-        return false;
-      }
-    },
-    detect: async (ctx): Promise<Detection | null> => {
-      try {
-        return await d.detect(ctx);
-      } catch {
-        return null;
-      }
-    },
-  };
-}
+export const guarded = guardDetector;
 
 /** A header evidence sentence. */
 export function ev(detail: string, weight: number): Evidence {

@@ -1,7 +1,7 @@
 import { detection, type Detector } from '../../detector';
 import { splitFields } from './csv';
 import { clip, completeLines, fromHeader, headText } from './util';
-import { xmlRoot } from './xml';
+import { xmlRoot } from '../../../../shared/decode/xml';
 
 // BigWarp landmarks CSV (saalfeldlab/bigwarp LandmarkTableModel.save/loadCsv): headerless, opencsv quoting
 // every field; per row name ("Pt-0"), active ("true"/"false"), then the moving and the fixed point:

@@ -1,5 +1,6 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import { decodeText, looksLikeText } from '../../../../shared/decode/text';
+import { safeRead } from '../../read-helpers';
 import type { DetectContext } from '../../detector';
 
 /** Longest text value (a name, a keyword) copied into a fact or an evidence sentence. */
@@ -25,17 +26,10 @@ export function wholeFile(ctx: DetectContext): boolean {
   return ctx.head.length >= ctx.size;
 }
 
-/**
- * One extra bounded read that never throws: `null` when the budget (or anything else) refuses it. Every
- * caller passes a length from a named constant far below MAX_READ_BYTES.
- */
+/** One extra bounded read that never throws: `null` when the budget (or anything else) refuses it, or past the end of the file. */
 export async function readSafely(ctx: DetectContext, offset: number, length: number): Promise<Uint8Array | null> {
-  if (!Number.isSafeInteger(offset) || offset < 0 || offset >= ctx.size || length <= 0) return null;
-  try {
-    return await ctx.read(offset, Math.min(length, ctx.size - offset));
-  } catch {
-    return null;
-  }
+  if (offset >= ctx.size || length <= 0) return null;
+  return safeRead(ctx, offset, length);
 }
 
 /** Text of the first bytes and how it was decoded. */
@@ -44,19 +38,7 @@ export interface HeadText {
   readonly encoding: 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE';
 }
 
-/** Share of replacement or control characters above which decoded UTF-16 is not text (as MAX_CONTROL_SHARE of shared/decode/text.ts). */
-const MAX_UTF16_BAD_SHARE = 0.02;
 
-function plausibleUtf16(text: string): boolean {
-  // The last code unit may be half of a pair cut by the bounded read.
-  const body = text.slice(0, -1);
-  let bad = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (c === 0xfffd || c === 0 || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c)) bad++;
-  }
-  return body.length === 0 || bad / body.length <= MAX_UTF16_BAD_SHARE;
-}
 
 // The head of one file is decoded once, however many generic detectors look at it.
 const textCache = new WeakMap<Uint8Array, HeadText | null>();
@@ -71,9 +53,6 @@ export function headText(ctx: DetectContext): HeadText | null {
     const encoding =
       h[0] === 0xff && h[1] === 0xfe ? 'UTF-16LE' : h[0] === 0xfe && h[1] === 0xff ? 'UTF-16BE' : h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf ? 'UTF-8 with BOM' : 'UTF-8';
     out = { text: decodeText(h), encoding };
-    // looksLikeText accepts any bytes after a UTF-16 byte-order mark; real UTF-16 text has no lone surrogates
-    // (decoded as U+FFFD) and almost no control characters, which random bytes after FF FE do.
-    if (encoding.startsWith('UTF-16') && !plausibleUtf16(out.text)) out = null;
   }
   textCache.set(ctx.head, out);
   return out;

@@ -1,6 +1,7 @@
 import type { ImagingMode } from '../../../../shared/formats/facts';
 import { xmlAttr, type XmlNode, type XmlValue } from '../../../../shared/decode/xml';
 import type { DetectContext } from '../../detector';
+import { tryRead } from '../../read-helpers';
 
 /**
  * Most element visits of one bounded walk over a parsed XML tree (vendor headers hold up to a few hundred
@@ -19,22 +20,13 @@ const MAX_PIXEL_NM = 1e9;
 
 /** A read that never throws: the bytes, or `null` with a problem saying why (budget, I/O). */
 export async function readSafely(ctx: DetectContext, offset: number, length: number, problems: string[], what: string): Promise<Uint8Array | null> {
-  try {
-    return await ctx.read(offset, length);
-  } catch (err) {
-    problems.push(`Could not read ${what} (${length} bytes at ${offset}): ${err instanceof Error ? err.message : String(err)}.`);
-    return null;
-  }
+  const r = await tryRead(ctx, offset, length);
+  if ('bytes' in r) return r.bytes;
+  problems.push(`Could not read ${what} (${length} bytes at ${offset}): ${r.error}.`);
+  return null;
 }
 
-/** Calls `fn`; any exception becomes `fallback()` — the last line of defence behind detectors that must never throw. */
-export async function neverThrow<T>(fn: () => Promise<T>, fallback: (err: unknown) => T): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    return fallback(err);
-  }
-}
+export { neverThrow } from '../../read-helpers';
 
 /** Every element named `name` below `node` (depth first, bounded by MAX_XML_VISITS and `limit`). */
 export function descendants(node: XmlValue | undefined, name: string, limit = MAX_XML_MATCHES): XmlNode[] {

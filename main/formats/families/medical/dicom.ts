@@ -165,7 +165,8 @@ function facts(ds: DataSet): { facts: Facts; evidence: Evidence[] } {
 
   const rows = ds.uint16(TAG.rows);
   const columns = ds.uint16(TAG.columns);
-  const frames = Number(str(ds, TAG.frames));
+  const frameCount = Number(str(ds, TAG.frames));
+  const frames = Number.isSafeInteger(frameCount) ? frameCount : 0;
   if (rows || columns) f.dimensions = { value: { ...(columns ? { x: columns } : {}), ...(rows ? { y: rows } : {}), ...(frames > 1 ? { frames } : {}) }, provenance: 'header' };
   const spacing = (str(ds, TAG.pixelSpacing) ?? '').split('\\').map(Number);
   // (0028,0030) Pixel Spacing is "row spacing\column spacing" in mm (PS3.3 §10.7.1.3); 1 mm = 1e6 nm.

@@ -58,9 +58,16 @@ function parseHeader(bytes: Uint8Array): Parsed | null {
   return null;
 }
 
+/** A dimension is a count of voxels: a positive integer (a corrupt header can say anything). */
+function size(n: number | undefined): number | undefined {
+  return n !== undefined && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
 function toDetection(p: Parsed, gzipped: boolean): Detection {
   const facts: Facts = {};
-  const [x, y, z, t] = p.dims;
+  const problems: string[] = [];
+  const [x, y, z, t] = p.dims.map(size);
+  if (p.dims.some((d) => size(d) === undefined)) problems.push(`Dimensions ${p.dims.join(' × ')} include values that are not sizes; they were left out.`);
   facts.dimensions = { value: { ...(x ? { x } : {}), ...(y ? { y } : {}), ...(z && z > 1 ? { z } : {}), ...(t && t > 1 ? { t } : {}) }, provenance: 'header' };
   const [px, py, pz] = p.pixdim;
   if (p.unitNm && px && px > 0 && Number.isFinite(px)) {
@@ -84,7 +91,7 @@ function toDetection(p: Parsed, gzipped: boolean): Detection {
       { source: 'header', detail: `${what}, ${p.le ? 'little' : 'big'}-endian${gzipped ? ', gzip-compressed' : ''}.`, weight: 1 },
       { source: 'header', detail: 'NIfTI is a medical/neuroimaging format; it carries no patient tags, but its images may come from patients.', weight: 0.4 },
     ],
-    problems: p.version === 0 ? ['No NIfTI magic: read as its predecessor ANALYZE 7.5.'] : [],
+    problems: [...problems, ...(p.version === 0 ? ['No NIfTI magic: read as its predecessor ANALYZE 7.5.'] : [])],
   });
 }
 

@@ -1,7 +1,8 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
 import { significant, toNanometres } from '../../../../shared/formats/units';
-import { MAX_READ_BYTES, type DetectContext, type Detection, type Detector } from '../../detector';
+import { MAX_READ_BYTES, type DetectContext, type Detection } from '../../detector';
+import { guardDetector, neverThrow, readPrefix as readPrefixShared, type Prefix } from '../../read-helpers';
 
 /**
  * Most bytes a text or XML detector of this family reads from the start of a file: every header, log and
@@ -16,40 +17,20 @@ export const MAX_PLATE_SIDE = 1000;
 /** Largest image side accepted, in pixels; larger numbers are not image sizes. */
 export const MAX_IMAGE_SIDE = 1_000_000;
 
-/** The first bytes of a file: the head when it holds the whole file, else one bounded read. */
-export interface Prefix {
-  readonly bytes: Uint8Array;
-  /** True when `bytes` is the whole file. */
-  readonly complete: boolean;
-}
+export type { Prefix } from '../../read-helpers';
 
-/** Reads up to `limit` bytes from the start of the file; never throws (a failed read leaves the head). */
-export async function readPrefix(ctx: DetectContext, limit: number = TEXT_PREFIX_BYTES): Promise<Prefix> {
-  const want = Math.min(ctx.size, limit);
-  if (ctx.head.length >= want) return { bytes: ctx.head.subarray(0, want), complete: want >= ctx.size };
-  try {
-    const bytes = await ctx.read(0, want);
-    return { bytes, complete: bytes.length >= ctx.size };
-  } catch {
-    return { bytes: ctx.head, complete: ctx.head.length >= ctx.size };
-  }
+/** Reads up to `limit` bytes (TEXT_PREFIX_BYTES by default) from the start of the file; never throws. */
+export function readPrefix(ctx: DetectContext, limit: number = TEXT_PREFIX_BYTES): Promise<Prefix> {
+  return readPrefixShared(ctx, limit);
 }
 
 /** Runs a detector body and turns any exception into "not mine", so `detect` never throws. */
 export function guarded(body: (ctx: DetectContext) => Promise<Detection | null>): (ctx: DetectContext) => Promise<Detection | null> {
-  return async (ctx) => {
-    try {
-      return await body(ctx);
-    } catch {
-      return null;
-    }
-  };
+  return (ctx) => neverThrow(() => body(ctx), () => null);
 }
 
-/** A detector whose `detect` is guarded (see `guarded`). */
-export function detector(d: Detector): Detector {
-  return { ...d, detect: guarded(d.detect) };
-}
+/** A detector whose `sniff` and `detect` never throw. */
+export const detector = guardDetector;
 
 /** A header evidence sentence. */
 export function header(detail: string, weight: number): Evidence {

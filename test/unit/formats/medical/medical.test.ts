@@ -3,6 +3,7 @@ import { contextFromBytes } from '../../../../main/formats/context';
 import { identify } from '../../../../main/formats/registry';
 import { real } from '../../../fixtures/format-fixture';
 import { el, writeDicomPart10 } from '../../../fixtures/writers/medical/dicom';
+import { writeNifti1 } from '../../../fixtures/writers/medical/nifti';
 
 describe('DICOM', () => {
   it('never copies patient values into facts, evidence or problems — only field names', async () => {
@@ -31,5 +32,16 @@ describe('DICOM', () => {
     const full = writeDicomPart10({ sopClass: '1.2.840.10008.5.1.4.1.1.4', elements: [el(0x0008, 0x0060, 'CS', 'MR'), el(0x0010, 0x0010, 'PN', 'X^Y')] });
     const found = await identify(contextFromBytes('cut.dcm', full.subarray(0, full.length - 3)));
     expect(found.format).toBe('dicom');
+  });
+});
+
+describe('NIfTI on corrupt headers', () => {
+  it('leaves a negative dimension out, with a problem, instead of reporting it', async () => {
+    const bytes = writeNifti1({ dims: [64, 64, 30], pixdim: [1, 1, 1] });
+    new DataView(bytes.buffer).setInt16(42, -32704, true); // dim[1]
+    const found = await identify(contextFromBytes('brain.nii', bytes));
+    expect(found.format).toBe('nifti');
+    expect(found.facts.dimensions?.value).toEqual({ y: 64, z: 30 });
+    expect(found.problems[0]).toMatch(/not sizes/);
   });
 });
