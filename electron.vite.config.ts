@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve(__dirname, 'main/electron/main.ts'),
           cli: resolve(__dirname, 'main/cli/index.ts'),
           'scan-worker': resolve(__dirname, 'main/scan/walk-worker.ts'),
+          'h5-worker': resolve(__dirname, 'main/formats/families/omics-hdf5/h5-worker.ts'),
         },
         external: ['electron'],
       },

@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { findWorkerScript, startWorker, type WorkerScript } from '../worker-script';
 import { SharedTextSlot } from './shared-text-slot';
 import type { WalkWorkerData, WalkWorkerMessage } from './walk-messages';
 import type { WalkDir, WalkResult, WalkRoot, WalkSink } from './walker';
@@ -10,24 +8,11 @@ const BUILT_WORKER = 'scan-worker.js';
 /** The worker's TypeScript source, used when running from source (tests, tsx). */
 const SOURCE_WORKER = 'walk-worker.ts';
 
-/** How to start the walk worker: a built script, or the TypeScript source through tsx. */
-export interface WorkerScript {
-  readonly file: string;
-  readonly fromSource: boolean;
-}
+export type { WorkerScript } from '../worker-script';
 
-/**
- * Finds the walk worker next to this code: the built bundle (in a packaged app, outside the asar archive,
- * see electron-builder.yml asarUnpack), or the TypeScript source when running from source. `null` if
- * neither exists; the caller then walks on the main thread.
- */
+/** Finds the walk worker next to this code (see findWorkerScript); `null` if it is missing, and the caller walks on the main thread. */
 export function findWalkWorker(fromDir: string = __dirname): WorkerScript | null {
-  for (const dir of [fromDir, path.dirname(fromDir)]) {
-    const built = path.join(dir, BUILT_WORKER).replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-    if (existsSync(built)) return { file: built, fromSource: false };
-  }
-  const source = path.join(fromDir, SOURCE_WORKER);
-  return existsSync(source) ? { file: source, fromSource: true } : null;
+  return findWorkerScript(BUILT_WORKER, SOURCE_WORKER, fromDir);
 }
 
 /** A walk in a worker thread: how it ends, and the folder it is reading right now. */
@@ -55,9 +40,7 @@ export function walkInThread(
       resolve({ cancelled: true });
       return;
     }
-    const worker = script.fromSource
-      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script.file)});`, { eval: true, workerData: { ...data, slot: slotBuffer } })
-      : new Worker(script.file, { workerData: { ...data, slot: slotBuffer } });
+    const worker = startWorker(script, { workerData: { ...data, slot: slotBuffer } });
     const dirs = new Map<number, WalkDir>();
     let settled = false;
     const finish = (outcome: { cancelled: boolean } | { error: Error }) => {

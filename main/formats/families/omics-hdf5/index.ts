@@ -1,4 +1,19 @@
 import type { Detector } from '../../detector';
+import { alignmentsDetector } from './alignments';
+import { fastqDetector } from './fastq';
+import { hdf5Detector } from './hdf5';
+import { ibdDetector, mzmlDetector } from './mzml';
+import { merscopeTranscriptsDetector, visiumPositionsDetector, visiumScalefactorsDetector, xeniumExperimentDetector } from './spatial';
 
-/** The omics-hdf5 family's detectors (being written). */
-export const omicsHdf5Detectors: readonly Detector[] = [];
+/** HDF5 and its sub-types (AnnData, Loom, 10x, Imaris, Velox, NeXus…), spatial-omics bundles and omics files. */
+export const omicsHdf5Detectors: readonly Detector[] = [
+  hdf5Detector,
+  alignmentsDetector,
+  fastqDetector,
+  mzmlDetector,
+  ibdDetector,
+  visiumScalefactorsDetector,
+  visiumPositionsDetector,
+  xeniumExperimentDetector,
+  merscopeTranscriptsDetector,
+];
