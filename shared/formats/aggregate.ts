@@ -3,6 +3,7 @@ import type { FormatSource } from '../model/fileset';
 import type { Facts } from './facts';
 import { formatInfo, formatLabel } from './format-catalog';
 import type { FileKind } from './file-kind';
+import { describeFacts } from './describe-facts';
 
 /** What reading one sampled file of a fileset found. */
 export interface SampleResult {
@@ -64,6 +65,10 @@ export function aggregateSamples(samples: readonly SampleResult[], fileCount: nu
     evidence.push({ source: 'layout', detail: `Read ${how}: they disagree (${mix}); ${formatLabel(format)} is the most common.`, weight: 0.5 });
     for (const [f, list] of ranked.slice(1)) evidence.push({ source: 'header', detail: `${list[0]!.file} is ${formatLabel(f)}.`, weight: 0.2 });
   }
+  const varying = differingFacts(agreeing);
+  if (varying.length > 0) {
+    evidence.push({ source: 'header', detail: `The files differ in ${varying.join(', ')}; the facts shown are those of ${lead.file}.`, weight: 0.3 });
+  }
   if (identifiable.length > 0 && identifiable[0] !== lead) {
     evidence.push({ source: 'header', detail: `${identifiable[0]!.file} carries patient-identifying data.`, weight: 1 });
   }
@@ -72,4 +77,13 @@ export function aggregateSamples(samples: readonly SampleResult[], fileCount: nu
   if (problems.length > PROBLEMS_SHOWN) evidence.push({ source: 'header', detail: `… and ${problems.length - PROBLEMS_SHOWN} more problems reading these files.`, weight: 0 });
 
   return { format, formatSource: lead.formatSource, kind: formatInfo(format)?.kind ?? 'unknown', confidence, facts, evidence };
+}
+
+/** Labels of the facts (raw header fields aside) whose value is not the same in every sample, absence included. */
+function differingFacts(samples: readonly SampleResult[]): string[] {
+  if (samples.length < 2) return [];
+  const lines = samples.map((s) => new Map(describeFacts(s.facts).map((l) => [l.label, l.value])));
+  const labels = new Set(lines.flatMap((m) => [...m.keys()]));
+  labels.delete('Header');
+  return [...labels].filter((label) => new Set(lines.map((m) => m.get(label) ?? '')).size > 1);
 }

@@ -26,14 +26,20 @@ test('the demo study: one click from the start screen to the routed table', asyn
   await expect(rows.first()).toBeVisible();
   const maps = rows.filter({ hasText: 'EMD-####.map' });
   await expect(maps.getByRole('gridcell').nth(4)).toContainText('MRC/CCP4');
-  await expect(maps.locator('.tag--source')).toHaveText('by ext.');
+  // The format was read from the bytes, so the row carries no "by ext." hedge.
+  await expect(maps.locator('.tag--source')).toHaveCount(0);
   await expect(maps).toContainText('Needs review');
 
   await maps.click();
   const details = page.getByTestId('fileset-details');
   await expect(details).toContainText('maps/EMD-3001.map');
   await expect(details).toContainText('maps/EMD-3197.map');
-  await expect(page.getByTestId('fileset-reason')).toContainText('Only file names have been examined');
+  await expect(details).toContainText('read from the file');
+  await expect(page.getByTestId('fileset-sampling')).toHaveText('all 2');
+  await expect(page.getByTestId('fileset-facts')).toContainText('EMDB');
+  await expect(details.locator('.details__evidence')).toContainText('"MAP " at byte 208');
+  // Two different EMDB maps share a name pattern: the panel says whose facts it shows.
+  await expect(details.locator('.details__evidence')).toContainText('The files differ in');
   await page.screenshot({ path: test.info().outputPath('demo-report.png'), fullPage: true });
 });
 

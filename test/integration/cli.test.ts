@@ -65,14 +65,36 @@ describe('deposit-assistant scan --json (built CLI)', () => {
     expect(r.code).toBe(0);
     const report = parseReport(r.stdout);
     expect(report.filesets.flatMap((f) => f.files).sort()).toEqual(listRegularFiles(REAL));
-    expect(report.filesets.map((f) => [f.directory, f.pattern, f.format, f.formatSource])).toEqual([
-      ['.', 'SOURCES.md', 'text', 'extension'],
-      ['dicom', 'CT_small.dcm', 'dicom', 'extension'],
-      ['epu', 'EpuSession.dm', 'epu-session', 'name'],
-      ['epu', 'FoilHole_9015883_Data_9017347_6_20250108_154915.xml', 'epu-xml', 'name'],
-      ['mdoc', 'tilt_series.mdoc', 'mdoc', 'extension'],
-      ['mrc', 'EMD-####.map', 'mrc', 'extension'],
-      ['tiff', 's_1_t_1_c_1_z_1.ome.tiff', 'ome-tiff', 'extension'],
+    // Every format here is decided from the bytes; the extension never has the last word.
+    expect(report.filesets.map((f) => [f.directory, f.pattern, f.format, f.formatSource, f.files.length])).toEqual([
+      ['.', 'SOURCES.md', 'text', 'bytes', 1],
+      ['cryosparc', '4k_dataset.cs', 'cryosparc-cs', 'bytes', 1],
+      ['czi', 's_1_t_1_c_1_z_1.czi', 'czi', 'bytes', 1],
+      ['dicom', 'CT_small.dcm', 'dicom', 'bytes', 1],
+      ['dicom', 'ExplVR_BigEndNoMeta.dcm', 'dicom', 'bytes', 1],
+      ['dicom', 'MR_small.dcm', 'dicom', 'bytes', 1],
+      ['epu', 'EpuSession.dm', 'epu-session', 'bytes', 1],
+      ['epu', 'FoilHole_9015883_Data_9017347_6_20250108_154915.xml', 'epu-xml', 'bytes', 1],
+      ['hcs/yokogawa_cv7000', 'MeasurementData.mlf', 'yokogawa-mlf', 'bytes', 1],
+      ['hcs/yokogawa_cv7000', 'MeasurementDetail.mrf', 'yokogawa-mrf', 'bytes', 1],
+      ['hdf5', 'adata_v0.11.4.h5ad', 'anndata', 'bytes', 1],
+      ['mdoc', 'frame_set_single.mdoc', 'mdoc', 'bytes', 1],
+      ['mdoc', 'montage_section.mdoc', 'mdoc', 'bytes', 1],
+      ['mdoc', 'tilt_series.mdoc', 'mdoc', 'bytes', 1],
+      ['mrc', 'EMD-####.map', 'mrc', 'bytes', 2],
+      ['nifti', 'anatomical.nii', 'nifti', 'bytes', 1],
+      ['nifti', 'example_nifti2.nii.gz', 'nifti', 'bytes', 1],
+      // An OME-Zarr store is one fileset, however many chunk files it holds.
+      ['omezarr', 'image-03.zarr/', 'ome-zarr', 'bytes', 9],
+      ['omezarr', 'plate-01.zarr.zattrs.json', 'ome-zarr', 'bytes', 1],
+      ['spatial/visium_1.0.0', 'filtered_feature_bc_matrix.h5', 'tenx-h5', 'bytes', 1],
+      ['spatial/visium_1.0.0/spatial', 'scalefactors_json.json', 'visium-scalefactors', 'bytes', 1],
+      ['spatial/visium_1.0.0/spatial', 'tissue_hires_image.png', 'png', 'bytes', 1],
+      ['spatial/visium_1.0.0/spatial', 'tissue_positions_list.csv', 'visium-positions', 'bytes', 1],
+      ['star', 'default_pipeline.star', 'relion-star', 'bytes', 1],
+      ['star', 'postprocess.star', 'relion-star', 'bytes', 1],
+      ['star', 'rln3.1_data_style.star', 'relion-star', 'bytes', 1],
+      ['tiff', 's_1_t_1_c_1_z_1.ome.tiff', 'ome-tiff', 'bytes', 1],
     ]);
     expect(report.issues).toEqual([]);
   });
@@ -84,7 +106,11 @@ describe('deposit-assistant scan --json (built CLI)', () => {
       const r = run('scan', broken, '--json');
       expect(r.code).toBe(0);
       const report = parseReport(r.stdout);
-      expect(report.issues).toMatchObject([{ code: 'SYMLINK', severity: 'info' }]);
+      // The dangling link is reported, not followed; the one-byte .tif is read and honestly unknown.
+      expect(report.issues).toMatchObject([
+        { code: 'SYMLINK', severity: 'info' },
+        { code: 'FORMAT_UNKNOWN', severity: 'info', path: path.join(broken, 'ok.tif') },
+      ]);
     } finally {
       removeTree(broken);
     }

@@ -45,7 +45,16 @@ describe('aggregateSamples', () => {
   it('takes the agreed format, its first sample’s facts, and says how much was read', () => {
     const r = aggregateSamples([sample('a/1.tif', 'tiff', { facts: { dimensions: { value: { x: 5 }, provenance: 'header' } } }), sample('a/2.tif', 'tiff')], 600, false);
     expect(r).toMatchObject({ format: 'tiff', kind: 'image', confidence: 0.9, facts: { dimensions: { value: { x: 5 } } } });
-    expect(r.evidence.at(-1)!.detail).toMatch(/Read 2 of 600 files .*: all are TIFF\./);
+    expect(r.evidence.map((e) => e.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/Read 2 of 600 files .*: all are TIFF\./)]));
+  });
+
+  it('says which facts differ between files of one format, and whose facts it shows', () => {
+    const map = (file: string, id: string, z: number) =>
+      sample(file, 'mrc', { facts: { emdbId: { value: id, provenance: 'header' }, dimensions: { value: { x: 8, y: 8, z }, provenance: 'header' }, creator: { value: 'EMDB', provenance: 'header' } } });
+    const r = aggregateSamples([map('maps/EMD-3001.map', 'EMD-3001', 25), map('maps/EMD-3197.map', 'EMD-3197', 8)], 2, false);
+    expect(r.evidence.map((e) => e.detail)).toContain('The files differ in Dimensions, EMDB entry; the facts shown are those of maps/EMD-3001.map.');
+    const same = aggregateSamples([map('a/1.map', 'EMD-1', 4), map('a/2.map', 'EMD-1', 4)], 2, false);
+    expect(same.evidence.map((e) => e.detail).join()).not.toMatch(/differ/);
   });
 
   it('lowers the confidence when samples disagree, and says which file differs', () => {

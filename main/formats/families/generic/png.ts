@@ -48,6 +48,8 @@ export const pngDetector: Detector = {
     const b = new Bytes(ctx.head, false);
     if (!b.startsWith(PNG_SIGNATURE)) return null;
     const problems: string[] = [];
+    // What the header says that is fine but not used (a print-resolution pHYs, for example).
+    const notes: string[] = [];
     const header: Record<string, string | number | boolean | null> = {};
     const facts: Facts = {};
     const textKeys: string[] = [];
@@ -97,9 +99,9 @@ export const pngDetector: Detector = {
             const nmX = NM_PER_METRE / px;
             const nmY = NM_PER_METRE / py;
             const dpi = defaultDpi(px);
-            if (dpi !== undefined) problems.push(`pHYs says ${px} pixels per metre (${dpi} dpi), a screen or print setting rather than a calibration; pixel size not reported.`);
+            if (dpi !== undefined) notes.push(`pHYs says ${px} pixels per metre (${dpi} dpi), a screen or print setting rather than a calibration; pixel size not reported.`);
             else if (nmX > MAX_PLAUSIBLE_PIXEL_NM || nmY > MAX_PLAUSIBLE_PIXEL_NM)
-              problems.push(`pHYs says ${px} pixels per metre (${significant(nmX / 1e6, 3)} mm per pixel), larger than any microscope pixel; pixel size not reported.`);
+              notes.push(`pHYs says ${px} pixels per metre (${significant(nmX / 1e6, 3)} mm per pixel), larger than any microscope pixel; pixel size not reported.`);
             else facts.pixelSize = { value: { x: significant(nmX), y: significant(nmY) }, unit: 'nm', provenance: 'header' };
           }
         }
@@ -122,7 +124,8 @@ export const pngDetector: Detector = {
     const size = ihdrOk ? `${header['width']} × ${header['height']}, ${header['bitDepth']}-bit ${header['colourType']}` : 'no valid IHDR';
     return detection('png', ihdrOk ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
       facts,
-      evidence: [fromHeader(`PNG signature 89 50 4E 47 0D 0A 1A 0A at byte 0; image header (IHDR): ${size}.`, 1)],
+      // A pHYs that is no calibration is worth saying but says nothing about the format: weight 0.
+      evidence: [fromHeader(`PNG signature 89 50 4E 47 0D 0A 1A 0A at byte 0; image header (IHDR): ${size}.`, 1), ...notes.map((n) => fromHeader(n, 0))],
       problems,
     });
   },

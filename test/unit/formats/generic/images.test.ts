@@ -13,13 +13,15 @@ describe('PNG', () => {
   it('does not turn the real Visium image’s 78 px/m into a pixel size, and says why', async () => {
     const found = await pngDetector.detect(contextFromBytes('tissue_hires_image.png', real('spatial/visium_1.0.0/spatial/tissue_hires_image.png')()));
     expect(found?.facts.pixelSize).toBeUndefined();
-    expect(found?.problems.join()).toMatch(/78 pixels per metre .*12\.8 mm per pixel/);
+    expect(found?.problems).toEqual([]);
+    expect(found?.evidence.map((e) => e.detail).join()).toMatch(/78 pixels per metre .*12\.8 mm per pixel/);
   });
 
   it('treats 72 dpi (2835 px/m) as a display setting, not a calibration', async () => {
     const found = await pngDetector.detect(contextFromBytes('a.png', writePng({ width: 8, height: 8, phys: { x: 2835, y: 2835, unit: 1 } })));
     expect(found?.facts.pixelSize).toBeUndefined();
-    expect(found?.problems.join()).toMatch(/72 dpi/);
+    expect(found?.problems).toEqual([]);
+    expect(found?.evidence.map((e) => e.detail).join()).toMatch(/72 dpi/);
   });
 
   it('ignores pHYs without the metre unit (aspect ratio only)', async () => {
