@@ -7,25 +7,14 @@ import { describeFacts } from '../../shared/formats/describe-facts';
 import { formatSourceTag } from '../../shared/model/report-selectors';
 import { formatBytes, formatCount, formatDuration } from '../../shared/text/units';
 import { renderTable, type Column } from './text-table';
+import { wrap } from '../../shared/text/wrap';
+import { modalityLabel } from '../../shared/modality/modalities';
+import { clauseById } from '../../shared/policy/catalog';
+import type { Fileset } from '../../shared/model/fileset';
+import { describeStudy } from '../../shared/study/describe-study';
 
 /** Column at which decision reasons wrap, so they read as paragraphs in an 80–120 column terminal. */
 const REASON_WIDTH = 96;
-
-/** Wraps text at spaces to lines of at most `width` characters (longer words stay whole), each indented. */
-export function wrap(text: string, width: number, indent = ''): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(indent + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(indent + line);
-  return lines.join('\n');
-}
 
 /** Issues listed in the human-readable output before the rest are only counted. */
 export const ISSUES_SHOWN = 50;
@@ -35,9 +24,27 @@ const FILESET_COLUMNS: readonly Column[] = [
   { heading: 'PATTERN', maxWidth: 44 },
   { heading: 'FILES', align: 'right' },
   { heading: 'SIZE', align: 'right' },
-  { heading: 'FORMAT', maxWidth: 40 },
+  { heading: 'FORMAT', maxWidth: 28 },
+  { heading: 'MODALITY', maxWidth: 36 },
   { heading: 'DESTINATION' },
 ];
+
+/** Filesets named under each clause of the decisions section before the rest are counted. */
+const FILESETS_NAMED_PER_CLAUSE = 5;
+
+/** How a destination reads in a table: the label, the omics archive, and a mark when the user set it. */
+function destinationCell(f: Fileset): string {
+  const label = f.destination === 'OMICS' && f.omicsArchive ? `${DESTINATION_LABELS.OMICS} (${f.omicsArchive})` : DESTINATION_LABELS[f.destination];
+  return f.overridden?.destination ? `${label} (set by you)` : label;
+}
+
+/** How a modality reads in a table: its label, with the confidence when it is too low to route. */
+function modalityCell(f: Fileset): string {
+  const label = modalityLabel(f.modality);
+  return f.overridden?.modality ? `${label} (set by you)` : f.modality === 'unknown' ? label : `${label} (${f.confidence.toFixed(2)})`;
+}
+
+
 
 /** How a fileset's format reads in a table: the label, and how it was established unless read from the file. */
 export function formatCell(format: string, source: string): string {
@@ -78,19 +85,31 @@ export function renderReport(report: ScanReport, durationMs?: number): string {
         formatCount(f.fileCount),
         formatBytes(f.bytes),
         formatCell(f.format, f.formatSource),
-        DESTINATION_LABELS[f.destination],
+        modalityCell(f),
+        destinationCell(f),
       ]);
     out.push('', `Root ${root}`);
     out.push(rows.length > 0 ? renderTable(FILESET_COLUMNS, rows) : '  (no files)');
   }
 
+  const study = describeStudy(report.study);
+  if (study.length > 0) out.push('', 'Study', ...study.map((l) => wrap(l, REASON_WIDTH, '  ')));
+
   const byDestination = DESTINATIONS.map((d) => ({ d, sets: report.filesets.filter((f) => f.destination === d) })).filter((x) => x.sets.length > 0);
   if (byDestination.length > 0) {
     out.push('', 'Decisions');
     for (const { d, sets } of byDestination) {
-      const reasons = [...new Set(sets.map((s) => s.reason))];
       out.push(`  ${DESTINATION_LABELS[d]}: ${formatCount(sets.length)} filesets, ${formatCount(sets.reduce((n, s) => n + s.fileCount, 0))} files.`);
-      for (const r of reasons.slice(0, 3)) out.push(wrap(r, REASON_WIDTH, '    '));
+      const byClause = new Map<string, Fileset[]>();
+      for (const f of sets) byClause.set(f.clauseId, [...(byClause.get(f.clauseId) ?? []), f]);
+      for (const [clauseId, members] of byClause) {
+        out.push(`    [${clauseId}] ${clauseById(clauseId)?.title ?? clauseId}`);
+        for (const f of members.slice(0, FILESETS_NAMED_PER_CLAUSE)) {
+          out.push(`      ${f.directory === '.' ? '' : `${f.directory}/`}${f.pattern}:`);
+          out.push(wrap(f.reason, REASON_WIDTH, '        '));
+        }
+        if (members.length > FILESETS_NAMED_PER_CLAUSE) out.push(`      … and ${formatCount(members.length - FILESETS_NAMED_PER_CLAUSE)} more filesets under this clause (see --json).`);
+      }
     }
   }
   if (report.issues.length > 0) {

@@ -7,6 +7,9 @@ import { inspectFile, InspectError } from '../inspect/inspect-file';
 import { runScan } from '../scan/run-scan';
 import { renderInspect, renderIssues, renderReport } from './render-report';
 import { scanReportJsonSchema } from '../../shared/model/report-json-schema';
+import { renderPolicyText } from '../../shared/policy/render';
+import type { PolicyInput } from '../../shared/study/decide-study';
+import { parseOverride, policyOptions, PolicyArgError } from './policy-args';
 
 /** Exit codes (issue 2): done, even with per-file problems. */
 export const EXIT_OK = 0;
@@ -35,15 +38,24 @@ export interface CliIo {
 
 /** Usage text printed by `--help` and after usage errors. */
 export const USAGE = `Usage:
-  deposit-assistant scan <folder> [<folder>…] [--json] [--full] [--follow-symlinks] [--quiet]
+  deposit-assistant scan <folder> [<folder>…] [--json] [--full] [--follow-symlinks] [--quiet] [policy options]
   deposit-assistant inspect <file> [--json]
-  deposit-assistant demo [--json] [--quiet]
+  deposit-assistant demo [--json] [--quiet] [policy options]
+  deposit-assistant policy [--tomograms-few N] [--representatives N]
   deposit-assistant schema
   deposit-assistant --help | --version
 
 Scans dataset folders, groups their files into filesets and says where EMBL-EBI's image-archiving
 policy sends each one. With --json, stdout carries exactly one JSON document; progress and warnings
-go to stderr. \`schema\` prints the JSON Schema of the --json report.
+go to stderr. \`schema\` prints the JSON Schema of the --json report; \`policy\` prints the policy
+clauses the decisions cite.
+
+Policy options:
+  --override TARGET=VALUE[,VALUE]   set a fileset's (or one file's) destination and/or modality;
+                                    TARGET is a path, a fileset id or folder/pattern; repeatable.
+                                    Overriding one tomogram file to EMDB picks it as a representative.
+  --tomograms-few N                 up to N tomograms all go to EMDB (policy note 2; default 5)
+  --representatives N               above that, N representative tomograms go to EMDB (default 3)
 
 Exit codes: 0 done (per-file problems are listed in the report's issues), 1 a folder or file that
 does not exist or cannot be read, 2 usage error, 130 interrupted.
@@ -54,6 +66,9 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q', default: false },
   'follow-symlinks': { type: 'boolean', default: false },
   full: { type: 'boolean', default: false },
+  override: { type: 'string', multiple: true },
+  'tomograms-few': { type: 'string' },
+  representatives: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'V', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -93,7 +108,7 @@ function progressReporter(io: CliIo, quiet: boolean): { onProgress?: (p: ScanPro
   };
 }
 
-async function scanCommand(roots: readonly string[], flags: { json: boolean; quiet: boolean; follow: boolean; full: boolean }, io: CliIo): Promise<number> {
+async function scanCommand(roots: readonly string[], flags: { json: boolean; quiet: boolean; follow: boolean; full: boolean; policy: PolicyInput }, io: CliIo): Promise<number> {
   const progress = progressReporter(io, flags.quiet);
   const started = performance.now();
   const outcome = await runScan(roots, {
@@ -101,6 +116,7 @@ async function scanCommand(roots: readonly string[], flags: { json: boolean; qui
     signal: io.signal,
     followSymlinks: flags.follow,
     fullHeaders: flags.full,
+    policy: flags.policy,
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
   });
   progress.clear();
@@ -161,10 +177,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const [command, ...args] = positionals;
   try {
+    const policy: PolicyInput = { options: policyOptions(values), overrides: (values.override ?? []).map((o) => parseOverride(o, io.cwd)) };
+    const scanning = command === 'scan' || command === 'demo';
+    if (!scanning && (policy.overrides?.length ?? 0) > 0) throw new UsageError('--override applies to scan and demo only.');
     switch (command) {
       case 'scan':
         if (args.length === 0) throw new UsageError('scan needs at least one folder.');
-        return await scanCommand(args, { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'], full: values.full }, io);
+        return await scanCommand(args, { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'], full: values.full, policy }, io);
       case 'inspect':
         if (args.length !== 1) throw new UsageError('inspect takes exactly one file.');
         if (values['follow-symlinks']) throw new UsageError('--follow-symlinks applies to scan and demo only.');
@@ -177,8 +196,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           return EXIT_UNREADABLE;
         }
         if (!values.quiet) io.stderr.write(`Scanning the bundled demo study at ${demo}\n`);
-        return await scanCommand([demo], { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'], full: values.full }, io);
+        return await scanCommand([demo], { json: values.json, quiet: values.quiet, follow: values['follow-symlinks'], full: values.full, policy }, io);
       }
+      case 'policy':
+        if (args.length > 0) throw new UsageError('policy takes no arguments.');
+        io.stdout.write(renderPolicyText(policy.options));
+        return EXIT_OK;
       case 'schema':
         if (args.length > 0) throw new UsageError('schema takes no arguments.');
         io.stdout.write(JSON.stringify(scanReportJsonSchema(), null, 2) + '\n');
@@ -189,7 +212,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         throw new UsageError(`unknown command "${command}".`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof PolicyArgError) {
       io.stderr.write(`error: ${err.message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }

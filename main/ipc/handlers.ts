@@ -54,6 +54,7 @@ export function createHandlers(services: Services): HandlerTable {
     },
     'scan:cancel': async ({ scanId }) => ({ cancelled: services.scans.cancel(scanId) }),
     'scan:report': async ({ scanId }) => services.scans.report(scanId),
+    'scan:route': async ({ scanId, options, overrides }) => services.scans.route(scanId, { options, overrides }),
     'scan:files': async ({ scanId, filesetId, offset, limit }) => services.scans.files(scanId, filesetId, offset, limit),
   };
 }

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { SCAN_REPORT_SCHEMA_VERSION, type ScanReport } from '../../shared/model/scan-report';
-import type { Fileset } from '../../shared/model/fileset';
 import type { Issue } from '../../shared/model/issue';
 import { aggregateSamples, type SampleResult } from '../../shared/formats/aggregate';
-import { pendingDecision } from '../../shared/policy/pending-decision';
+import { decideStudy, type PolicyInput, type ScannedFileset } from '../../shared/study/decide-study';
 import { applyLayouts } from '../../shared/layouts/apply-layouts';
 import { groupBundles } from '../../shared/bundles/group-bundles';
 import { TOOL } from '../app-meta';
@@ -30,7 +29,7 @@ function byCodeUnits(a: string | undefined, b: string | undefined): number {
 }
 
 /** One note per fileset (not per file) about what its readers could not understand. */
-function filesetIssues(f: Fileset, samples: readonly SampleResult[]): Issue[] {
+function filesetIssues(f: ScannedFileset, samples: readonly SampleResult[]): Issue[] {
   const where = (file: string) => path.join(f.root, ...file.split('/'));
   const out: Issue[] = [];
   const unknown = samples.filter((s) => s.format === 'unknown' && !s.problems.some((p) => p.startsWith('could not be opened') || p.includes('not valid UTF-8')));
@@ -56,9 +55,19 @@ function filesetIssues(f: Fileset, samples: readonly SampleResult[]): Issue[] {
   return out;
 }
 
-/** Turns grouped files into the scan report: one fileset per group, classified, with totals and bundles. */
-export function buildReport(input: ReportInput): ScanReport {
-  const read: Fileset[] = input.groups.map((g) => {
+/** A scan before the policy: its filesets with formats, facts and layouts, and what the walk found. Kept so the study can be re-routed without re-scanning. */
+export interface ScannedStudy {
+  readonly roots: readonly string[];
+  readonly filesets: readonly ScannedFileset[];
+  /** Walk and reader issues, sorted. */
+  readonly issues: readonly Issue[];
+  readonly directories: number;
+  readonly generatedAt: Date;
+}
+
+/** Turns grouped files into scanned filesets: formats from their samples, then what layouts across filesets add. */
+export function buildScanned(input: ReportInput): ScannedStudy {
+  const read: ScannedFileset[] = input.groups.map((g) => {
     const samples = input.samples.get(g.id) ?? [];
     const found = aggregateSamples(samples, g.names.length, input.full);
     return {
@@ -68,6 +77,7 @@ export function buildReport(input: ReportInput): ScanReport {
       pattern: g.pattern,
       extension: g.extension,
       files: g.directory === '.' ? [...g.names] : g.names.map((n) => `${g.directory}/${n}`),
+      sizes: g.sizes,
       fileCount: g.names.length,
       bytes: g.bytes,
       format: found.format,
@@ -78,12 +88,11 @@ export function buildReport(input: ReportInput): ScanReport {
       evidence: found.evidence,
       facts: found.facts,
       layouts: [],
-      ...pendingDecision(),
     };
   });
   // Layouts across filesets: sidecars lend facts to the data they describe, folders say what they hold.
   const additions = applyLayouts(read);
-  const filesets: Fileset[] = read.map((f) => {
+  const filesets: ScannedFileset[] = read.map((f) => {
     const add = additions.get(f.id);
     if (!add) return f;
     return { ...f, layouts: add.layouts, facts: { ...add.facts, ...f.facts }, evidence: [...f.evidence, ...add.evidence] };
@@ -100,24 +109,34 @@ export function buildReport(input: ReportInput): ScanReport {
     }
   }
   issues.sort((a, b) => byCodeUnits(a.path, b.path) || byCodeUnits(a.code, b.code) || byCodeUnits(a.message, b.message));
+  return { roots: input.roots.map((r) => r.abs), filesets, issues, directories: input.directories, generatedAt: input.generatedAt };
+}
 
-  const modalities = [...new Set(filesets.map((f) => f.modality).filter((m) => m !== 'unknown'))].sort();
+/** The report of a scanned study under a policy input (thresholds, overrides): modality, decision and bundles for every fileset. */
+export function reportFromScanned(scanned: ScannedStudy, policy: PolicyInput = {}): ScanReport {
+  const { filesets, study } = decideStudy(scanned.filesets, policy);
+  const issues = scanned.issues;
   return {
     schemaVersion: SCAN_REPORT_SCHEMA_VERSION,
     tool: { name: TOOL.name, version: TOOL.version },
-    generatedAt: input.generatedAt.toISOString(),
-    roots: input.roots.map((r) => r.abs),
-    study: { correlative: null, components: modalities },
+    generatedAt: scanned.generatedAt.toISOString(),
+    roots: [...scanned.roots],
+    study,
     totals: {
       files: filesets.reduce((n, f) => n + f.fileCount, 0),
       bytes: filesets.reduce((n, f) => n + f.bytes, 0),
       filesets: filesets.length,
-      directories: input.directories,
+      directories: scanned.directories,
       errors: issues.filter((i) => i.severity === 'error').length,
       warnings: issues.filter((i) => i.severity === 'warning').length,
     },
     filesets,
     bundles: groupBundles(filesets),
-    issues,
+    issues: [...issues],
   };
+}
+
+/** Turns grouped files into the scan report under a policy input (the default policy when none is given). */
+export function buildReport(input: ReportInput, policy: PolicyInput = {}): ScanReport {
+  return reportFromScanned(buildScanned(input), policy);
 }

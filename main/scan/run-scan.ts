@@ -3,7 +3,8 @@ import type { ScanProgress } from '../../shared/ipc/contract';
 import type { Issue } from '../../shared/model/issue';
 import type { ScanReport } from '../../shared/model/scan-report';
 import { perSecond } from '../../shared/text/units';
-import { buildReport } from './build-report';
+import { buildScanned, reportFromScanned, type ScannedStudy } from './build-report';
+import type { PolicyInput } from '../../shared/study/decide-study';
 import { FilesetGrouper } from './grouper';
 import { headerJobs, readHeaders } from './read-headers';
 import { ProgressThrottle } from './progress-throttle';
@@ -34,11 +35,13 @@ export interface ScanOptions {
   readonly clock?: () => Date;
   /** Folder relative roots are resolved against. */
   readonly cwd?: string;
+  /** Policy thresholds and user overrides (the defaults when absent). */
+  readonly policy?: PolicyInput;
 }
 
 /** How a scan ended: a report, a cancellation, or roots that cannot be scanned at all. */
 export type ScanOutcome =
-  | { readonly status: 'done'; readonly report: ScanReport }
+  | { readonly status: 'done'; readonly report: ScanReport; readonly scanned: ScannedStudy }
   | { readonly status: 'cancelled'; readonly progress: ScanProgress }
   | { readonly status: 'invalid-roots'; readonly problems: readonly RootProblem[] };
 
@@ -162,7 +165,7 @@ export async function scanResolved(
   }
   if (read.cancelled) return { status: 'cancelled', progress: snapshot() };
   issues.push(...read.issues);
-  const report = buildReport({
+  const scanned = buildScanned({
     roots: resolved.roots,
     groups,
     issues,
@@ -171,7 +174,7 @@ export async function scanResolved(
     samples: read.samples,
     full,
   });
-  return { status: 'done', report };
+  return { status: 'done', report: reportFromScanned(scanned, options.policy), scanned };
 }
 
 /**

@@ -4,6 +4,8 @@ import type { ScanReport, ScanReportView } from '../../shared/model/scan-report'
 import { toReportView } from '../../shared/model/report-view';
 import { resolveRoots } from '../scan/roots';
 import { scanResolved, type ScanOptions } from '../scan/run-scan';
+import { reportFromScanned, type ScannedStudy } from '../scan/build-report';
+import type { PolicyInput } from '../../shared/study/decide-study';
 
 /**
  * Finished scans kept for paging their file lists; older ones are dropped. Two: the one on screen and the
@@ -23,6 +25,11 @@ export class InvalidRootsError extends Error {
 /** A scan or fileset id main does not know (finished long ago, or never existed). */
 export class UnknownScanError extends Error {}
 
+interface Finished {
+  readonly scanned: ScannedStudy;
+  report: ScanReport;
+}
+
 interface Running {
   readonly controller: AbortController;
 }
@@ -30,7 +37,7 @@ interface Running {
 /** Runs scans for the UI: starts them in the background, streams their events, keeps recent reports for paging. */
 export class ScanService {
   private readonly running = new Map<string, Running>();
-  private readonly finished = new Map<string, ScanReport>();
+  private readonly finished = new Map<string, Finished>();
 
   /** Creates the service; options (a test file system, clocks) are passed to every scan. */
   constructor(private readonly options: Omit<ScanOptions, 'signal' | 'onProgress'> = {}) {}
@@ -53,7 +60,7 @@ export class ScanService {
       (outcome) => {
         this.running.delete(scanId);
         if (outcome.status === 'done') {
-          this.remember(scanId, outcome.report);
+          this.remember(scanId, { scanned: outcome.scanned, report: outcome.report });
           emit({ type: 'done', scanId, report: toReportView(outcome.report, scanId) });
         } else {
           emit({ type: 'cancelled', scanId, progress: outcome.progress });
@@ -85,6 +92,13 @@ export class ScanService {
     return toReportView(this.get(scanId), scanId);
   }
 
+  /** Re-routes a finished scan under new thresholds and overrides (deterministic: the same input gives the same report) and returns the UI's view of it. */
+  route(scanId: string, policy: PolicyInput): ScanReportView {
+    const entry = this.entry(scanId);
+    entry.report = reportFromScanned(entry.scanned, policy);
+    return toReportView(entry.report, scanId);
+  }
+
   /** The complete report of a finished scan, file lists included (for exports, never sent whole to the UI). */
   fullReport(scanId: string): ScanReport {
     return this.get(scanId);
@@ -98,13 +112,17 @@ export class ScanService {
   }
 
   private get(scanId: string): ScanReport {
-    const report = this.finished.get(scanId);
-    if (!report) throw new UnknownScanError(`No finished scan ${scanId} (it may have been replaced by newer scans).`);
-    return report;
+    return this.entry(scanId).report;
   }
 
-  private remember(scanId: string, report: ScanReport): void {
-    this.finished.set(scanId, report);
+  private entry(scanId: string): Finished {
+    const entry = this.finished.get(scanId);
+    if (!entry) throw new UnknownScanError(`No finished scan ${scanId} (it may have been replaced by newer scans).`);
+    return entry;
+  }
+
+  private remember(scanId: string, entry: Finished): void {
+    this.finished.set(scanId, entry);
     while (this.finished.size > RETAINED_SCANS) {
       const oldest = this.finished.keys().next().value;
       if (oldest === undefined) break;

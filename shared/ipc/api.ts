@@ -51,6 +51,8 @@ export function createApi(t: IpcTransport) {
       start: (roots: string[]) => call(t, 'scan:start', { roots }),
       cancel: (scanId: string) => call(t, 'scan:cancel', { scanId }),
       report: (scanId: string) => call(t, 'scan:report', { scanId }),
+      route: (scanId: string, options: IpcRequest<'scan:route'>['options'], overrides: IpcRequest<'scan:route'>['overrides']) =>
+        call(t, 'scan:route', { scanId, options, overrides }),
       files: (scanId: string, filesetId: string, offset: number, limit: number) =>
         call(t, 'scan:files', { scanId, filesetId, offset, limit }),
       onEvent: (listener: (event: IpcEventPayload<'scan:event'>) => void) => on(t, 'scan:event', listener),

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { ScanReportViewSchema } from '../model/scan-report';
+import { OverrideSchema, PolicyOptionsSchema } from '../policy/types';
 
 /** Longest root list one scan accepts; a person drops a handful of folders, not thousands. */
 export const MAX_ROOTS_PER_SCAN = 64;
 
 /** Largest page of file paths one `scan:files` call returns. */
 export const MAX_FILES_PAGE = 1000;
+
+/** Most overrides one re-routing accepts; a person sets a handful, a script might set hundreds. */
+export const MAX_OVERRIDES = 10000;
 
 /** Longest path string accepted over IPC (PATH_MAX is 4096 on Linux; Windows long paths reach 32767). */
 export const MAX_PATH_LENGTH = 32767;
@@ -75,6 +79,17 @@ export const IPC_CONTRACT = {
     response: z.object({ cancelled: z.boolean() }).strict(),
   },
   'scan:report': { request: z.object({ scanId: ScanId }).strict(), response: ScanReportViewSchema },
+  /** Re-runs modality inference and the policy on a finished scan with new thresholds and overrides, without re-reading a file. */
+  'scan:route': {
+    request: z
+      .object({
+        scanId: ScanId,
+        options: PolicyOptionsSchema.partial(),
+        overrides: z.array(OverrideSchema).max(MAX_OVERRIDES),
+      })
+      .strict(),
+    response: ScanReportViewSchema,
+  },
   'scan:files': {
     request: z
       .object({

@@ -26,3 +26,8 @@ export function filesetOfFile(all: readonly LayoutFileset[], root: string, file:
   const dir = dirOf(file);
   return all.find((f) => f.root === root && f.directory === dir && f.files.includes(file));
 }
+
+/** The folder above a relative POSIX folder, `undefined` above the root (`.`). */
+export function parentDir(dir: string): string | undefined {
+  return dir === '.' ? undefined : dirOf(dir);
+}

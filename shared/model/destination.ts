@@ -32,3 +32,12 @@ export const DESTINATION_LABELS: Readonly<Record<Destination, string>> = {
   NONE: 'Not depositable',
   REVIEW: 'Needs review',
 };
+
+/** Omics archives the policy names for spatial-omics and omics data (seeds/ebi-image-archiving-policy.md, "Spatial-omics data"). */
+export const OMICS_ARCHIVES = ['ENA', 'ArrayExpress', 'PRIDE', 'MetaboLights'] as const;
+
+/** Schema of an omics archive. */
+export const OmicsArchiveSchema = z.enum(OMICS_ARCHIVES);
+
+/** An omics archive. */
+export type OmicsArchive = z.infer<typeof OmicsArchiveSchema>;

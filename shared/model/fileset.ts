@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DestinationSchema } from './destination';
+import { DestinationSchema, OmicsArchiveSchema } from './destination';
+import { ModalitySchema } from '../modality/modalities';
 import { EvidenceSchema } from './evidence';
 import { FactsSchema } from '../formats/facts';
 import { FileKindSchema } from '../formats/file-kind';
@@ -33,7 +34,7 @@ const FilesetCore = z
     /** Files whose headers were read to decide the format: a sample of `total`, or all with `full`. */
     sampling: z.object({ read: z.number().int().nonnegative(), total: z.number().int().positive(), full: z.boolean() }).strict(),
     kind: FileKindSchema,
-    modality: z.string().min(1),
+    modality: ModalitySchema,
     /** 0–1: how sure the modality is; 0 when nothing has been inferred. */
     confidence: z.number().min(0).max(1),
     evidence: z.array(EvidenceSchema),
@@ -41,9 +42,15 @@ const FilesetCore = z
     /** Folder layouts the fileset belongs to (an EPU session, a RELION project, an HCS plate…). */
     layouts: z.array(LayoutRefSchema),
     destination: DestinationSchema,
-    /** Policy clause that made the decision, `null` while no clause applies. */
-    clauseId: z.string().min(1).nullable(),
+    /** Policy clause that made the decision (shared/policy/catalog.ts); review has its own clauses. */
+    clauseId: z.string().min(1),
     reason: z.string().min(1),
+    /** Note clauses of the policy that inform the decision (policy points, note 1, linking), by id. */
+    policyNotes: z.array(z.string().min(1)),
+    /** For `OMICS`: which omics archive; `null` otherwise. */
+    omicsArchive: OmicsArchiveSchema.nullable(),
+    /** What the user set for this fileset (modality, destination); `null` when nothing was overridden. */
+    overridden: z.object({ modality: ModalitySchema.optional(), destination: DestinationSchema.optional() }).strict().nullable(),
   })
   .strict();
 

@@ -2,17 +2,13 @@ import { z } from 'zod';
 import { BundleSchema } from './bundle';
 import { FilesetSchema, FilesetViewSchema } from './fileset';
 import { IssueSchema } from './issue';
+import { StudyFindingsSchema } from '../policy/types';
 
 /** Version of the report's shape; bumped on any change a consumer could notice. */
 export const SCAN_REPORT_SCHEMA_VERSION = 1;
 
-/** Study-level findings: whether the study is correlative (`null` until modality inference has run) and which modalities it holds. */
-export const StudySchema = z
-  .object({
-    correlative: z.boolean().nullable(),
-    components: z.array(z.string().min(1)),
-  })
-  .strict();
+/** Study-level findings of the policy over all roots together: correlative or not, tomogram rule, patient data, options and overrides. */
+export const StudySchema = StudyFindingsSchema;
 
 /** Counts over the whole scan. */
 export const TotalsSchema = z

@@ -24,8 +24,11 @@ export function createFileset(partial: Partial<Fileset> = {}): Fileset {
     facts: {},
     layouts: [],
     destination: 'REVIEW',
-    clauseId: null,
-    reason: 'Only names were read.',
+    clauseId: 'review-unknown',
+    reason: 'Nothing says what these files are.',
+    policyNotes: [],
+    omicsArchive: null,
+    overridden: null,
     ...partial,
   };
 }
@@ -38,7 +41,17 @@ export function createReport(partial: Partial<ScanReport> = {}): ScanReport {
     tool: { name: 'deposit-assistant', version: '0.1.0' },
     generatedAt: '2026-11-21T12:00:00.000Z',
     roots: ['/data/study'],
-    study: { correlative: null, components: [] },
+    study: {
+      correlative: false,
+      correlativeSplit: false,
+      correlationInformation: false,
+      components: [],
+      tomograms: { count: 0, rule: 'none', representatives: [] },
+      patientData: false,
+      options: { tomogramsFew: 5, representatives: 3 },
+      overrides: [],
+      policyVersion: '2026-12-02',
+    },
     totals: {
       files: filesets.reduce((n, f) => n + f.fileCount, 0),
       bytes: filesets.reduce((n, f) => n + f.bytes, 0),

@@ -5,6 +5,8 @@ import { formatLabel } from '../../../shared/formats/format-catalog';
 import { describeFacts } from '../../../shared/formats/describe-facts';
 import { formatBytes, formatCount } from '../../../shared/text/units';
 import { DestinationBadge } from './DestinationBadge';
+import { modalityLabel } from '../../../shared/modality/modalities';
+import { clauseById } from '../../../shared/policy/catalog';
 
 /** Files fetched per "Show more" click. */
 const FILES_PAGE = 200;
@@ -20,6 +22,7 @@ export interface FilesetDetailsProps {
 export function FilesetDetails({ api, scanId, fileset }: FilesetDetailsProps) {
   const [files, setFiles] = useState<readonly string[]>(fileset.sampleFiles);
   const facts = describeFacts(fileset.facts);
+  const clause = clauseById(fileset.clauseId);
   const [error, setError] = useState<string | null>(null);
   const loadMore = async () => {
     try {
@@ -58,13 +61,19 @@ export function FilesetDetails({ api, scanId, fileset }: FilesetDetailsProps) {
         <dt>Kind</dt>
         <dd>{fileset.kind}</dd>
         <dt>Modality</dt>
-        <dd>
-          {fileset.modality} <span className="muted">(confidence {fileset.confidence.toFixed(2)})</span>
+        <dd data-testid="fileset-modality">
+          {modalityLabel(fileset.modality)}{' '}
+          <span className="muted">{fileset.overridden?.modality ? '(set by you)' : `(confidence ${fileset.confidence.toFixed(2)})`}</span>
         </dd>
         <dt>Destination</dt>
         <dd>
           <DestinationBadge destination={fileset.destination} />
-          {fileset.clauseId && <span className="muted"> clause {fileset.clauseId}</span>}
+          {fileset.omicsArchive && <span> {fileset.omicsArchive}</span>}
+          {fileset.overridden?.destination && <span className="muted"> (set by you)</span>}
+        </dd>
+        <dt>Policy</dt>
+        <dd data-testid="fileset-clause" title={clause?.sourceText}>
+          {clause ? clause.title : fileset.clauseId} <span className="muted">({fileset.clauseId}{clause ? ` · ${clause.sourceRef}` : ''})</span>
         </dd>
       </dl>
       <p className="details__reason" data-testid="fileset-reason">

@@ -5,6 +5,7 @@ import { displayFolder, formatSourceTag } from '../../../shared/model/report-sel
 import { formatLabel } from '../../../shared/formats/format-catalog';
 import { formatBytes, formatCount } from '../../../shared/text/units';
 import { DestinationBadge } from './DestinationBadge';
+import { modalityLabel, REVIEW_BELOW } from '../../../shared/modality/modalities';
 
 /** Height of one table row in pixels; matches `.fs-table__row` in styles.css. */
 const ROW_HEIGHT = 36;
@@ -56,6 +57,7 @@ export function FilesetTable({ filesets, selectedId, onSelect, severalRoots }: F
           Size
         </span>
         <span role="columnheader">Format</span>
+        <span role="columnheader">Modality</span>
         <span role="columnheader">Destination</span>
       </div>
       <div className="fs-table__scroll" ref={scrollRef} tabIndex={0} onKeyDown={onKeyDown} role="rowgroup">
@@ -90,6 +92,9 @@ export function FilesetTable({ filesets, selectedId, onSelect, severalRoots }: F
                 <span role="gridcell">
                   {formatLabel(f.format)}
                   {sourceTag && <span className="tag tag--source">{sourceTag}</span>}
+                </span>
+                <span role="gridcell" className={f.confidence < REVIEW_BELOW && !f.overridden?.modality ? 'muted' : undefined} title={`confidence ${f.confidence.toFixed(2)}`}>
+                  {modalityLabel(f.modality)}
                 </span>
                 <span role="gridcell">
                   <DestinationBadge destination={f.destination} />

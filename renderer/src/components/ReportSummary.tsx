@@ -2,6 +2,7 @@ import type { ScanReportView } from '../../../shared/model/scan-report';
 import { summarizeByDestination } from '../../../shared/model/report-selectors';
 import { formatBytes, formatCount } from '../../../shared/text/units';
 import { DestinationBadge } from './DestinationBadge';
+import { describeStudy } from '../../../shared/study/describe-study';
 
 /** Totals of a finished scan and how its filesets split across destinations. */
 export function ReportSummary({ report }: { readonly report: ScanReportView }) {
@@ -24,6 +25,11 @@ export function ReportSummary({ report }: { readonly report: ScanReportView }) {
           </li>
         ))}
       </ul>
+      {describeStudy(report.study).map((line) => (
+        <p key={line} className="summary__study" data-testid="summary-study">
+          {line}
+        </p>
+      ))}
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, runCli, USAGE } from '../../../main/cli/run-cli';
 import { renderTable } from '../../../main/cli/text-table';
 import { elideMiddle } from '../../../shared/text/elide';
-import { formatCell, wrap } from '../../../main/cli/render-report';
+import { formatCell } from '../../../main/cli/render-report';
+import { wrap } from '../../../shared/text/wrap';
 import { makeTree, numbered, removeTree } from '../../helpers/temp-tree';
 import { writeNifti1 } from '../../fixtures/writers/medical/nifti';
 import { REAL } from '../../fixtures/format-fixture';
@@ -72,9 +73,9 @@ describe('runCli output', () => {
     const r = await cli(['scan', root]);
     expect(r.code).toBe(EXIT_OK);
     expect(r.stdout).toMatch(/12 files · 4.13 KiB · 1 filesets/);
-    expect(r.stdout).toMatch(/^FOLDER\s+PATTERN\s+FILES\s+SIZE\s+FORMAT\s+DESTINATION$/m);
-    expect(r.stdout).toMatch(/^stack\s+slice_####\.nii\s+12\s+4\.13 KiB\s+NIfTI\s+Needs review$/m);
-    expect(r.stdout).toMatch(/Needs review: 1 filesets, 12 files\.\n\s+Its format was read from the files/);
+    expect(r.stdout).toMatch(/^FOLDER\s+PATTERN\s+FILES\s+SIZE\s+FORMAT\s+MODALITY\s+DESTINATION$/m);
+    expect(r.stdout).toMatch(/^stack\s+slice_####\.nii\s+12\s+4\.13 KiB\s+NIfTI\s+Patient-associated…al imaging \(0\.\d\d\)\s+Not depositable$/m);
+    expect(r.stdout).toMatch(/Not depositable: 1 filesets, 12 files\.\n\s+\[patient-medical-imaging\] Patient-associated medical imaging\n\s+stack\/slice_####\.nii:\n\s+Read as Patient-associated medical imaging/);
   });
 
   it('with --json prints one report on stdout and nothing else', async () => {

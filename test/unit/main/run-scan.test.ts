@@ -38,7 +38,9 @@ describe('runScan', () => {
     ]);
     expect(report.generatedAt).toBe('2026-11-21T10:00:00.000Z');
     expect(report.roots).toEqual([root]);
-    expect(report.study.correlative).toBeNull();
+    // NIfTI (a neuroimaging format) with half-micrometre voxels (microscopy scale): the evidence conflicts, so a person decides.
+    expect(stack.clauseId).toBe('review-low-confidence');
+    expect(report.study).toMatchObject({ correlative: false, patientData: false, components: [] });
     expect(report.bundles).toEqual([]);
   });
 

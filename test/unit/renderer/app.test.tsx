@@ -29,8 +29,12 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Try the demo study' }));
     const totals = await screen.findByTestId('summary-totals', {}, { timeout: 10_000 });
     expect(totals.textContent).toContain(`${listRegularFiles(DEMO).length} files`);
-    expect(screen.getByTestId('summary').textContent).toMatch(/Needs review/);
-    expect(screen.getByTestId('fileset-reason').textContent).toMatch(/archiving policy has not been applied yet/);
+    const summary = screen.getByTestId('summary').textContent ?? '';
+    for (const d of ['EMPIAR', 'BioImage Archive', 'EMDB', 'Omics archive', 'Not depositable']) expect(summary).toContain(d);
+    expect(screen.getByTestId('summary-study').textContent).toMatch(/Patient-associated medical imaging was found/);
+    // The first fileset (clinical/CT_small.dcm) is selected: patient data, with the clause that blocks it.
+    expect(screen.getByTestId('fileset-reason').textContent).toMatch(/^Patient-identifying fields are filled \(PatientName, PatientID, PatientSex\)/);
+    expect(screen.getByTestId('fileset-clause').textContent).toMatch(/Patient-identifiable imaging data \(patient-identifiable/);
   });
 
   it('scans folders chosen in the dialog', async () => {

@@ -1,0 +1,35 @@
+import { CONTEXT_RULES, studyContext } from './context';
+import { fuse } from './fuse';
+import { DATA_RULES } from './rules-data';
+import { EM_RULES } from './rules-em';
+import { IMAGING_RULES } from './rules-imaging';
+import { signalsOf, type Signals } from './signals';
+import type { ModalityInput, ModalityResult, Vote } from './types';
+import type { ModalityRule } from './weights';
+
+/** Every rule that reads one fileset, in the order their evidence is listed. */
+export const MODALITY_RULES: readonly ModalityRule[] = [...EM_RULES, ...IMAGING_RULES, ...DATA_RULES];
+
+/** The votes a fileset's own facts, format, names and layouts cast. */
+export function ownVotes(s: Signals, rules: readonly ModalityRule[] = MODALITY_RULES): Vote[] {
+  return rules.flatMap((r) => r.votes(s));
+}
+
+/**
+ * Infers the modality of every fileset of a study: first from each fileset's own evidence, then once more
+ * with what the study around it says (neighbours in its folder, tilt series beside volumes, the output
+ * folder of a spatial-omics run). Pure and deterministic; linear in the number of filesets.
+ */
+export function inferModalities(filesets: readonly ModalityInput[]): Map<string, ModalityResult> {
+  const signals = filesets.map(signalsOf);
+  const own = new Map(signals.map((s) => [s.f.id, ownVotes(s)]));
+  const first = new Map(signals.map((s) => [s.f.id, fuse(own.get(s.f.id)!)]));
+  const ctx = studyContext({ signals, results: first });
+  const out = new Map<string, ModalityResult>();
+  for (const s of signals) {
+    const r = first.get(s.f.id)!;
+    const extra = CONTEXT_RULES.flatMap((rule) => rule(s, r, ctx));
+    out.set(s.f.id, extra.length > 0 ? fuse([...own.get(s.f.id)!, ...extra]) : r);
+  }
+  return out;
+}

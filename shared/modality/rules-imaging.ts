@@ -1,0 +1,163 @@
+import { formatLength } from '../formats/describe-facts';
+import type { ImagingMode } from '../formats/facts';
+import type { Modality } from './modalities';
+import type { Vote } from './types';
+import { vote, W, type ModalityRule } from './weights';
+
+/** Soft X-rays: the water window is 0.28–0.54 keV (carbon and oxygen K edges); soft X-ray microscopes stay below ~2 keV. */
+export const SOFT_XRAY_MAX_KEV = 2;
+/** Hard X-ray micro-CT and synchrotron tomography image at 5 keV and above. */
+export const HARD_XRAY_MIN_KEV = 5;
+/** Light cannot resolve below ~20 nm even with single-molecule localisation; pixels under 2 nm are electron microscopy. */
+export const LM_PIXEL_MIN_NM = 2;
+/** Clinical CT/MRI/PET voxels are 0.2–5 mm; at 0.1 mm and above a volume reads as medical imaging. */
+export const CLINICAL_VOXEL_MIN_NM = 1e5;
+/** Microscopy and micro-CT voxels stay below 20 µm; finer than that is not clinical imaging. */
+export const MICROSCOPY_VOXEL_MAX_NM = 2e4;
+
+/** Light-microscopy imaging modes as the format engine names them, and the modality each makes. */
+const LM_MODES: Partial<Record<ImagingMode, { modality: Modality; weight: number; words: string }>> = {
+  widefield: { modality: 'lm-widefield', weight: W.STRONG, words: 'widefield acquisition' },
+  brightfield: { modality: 'lm-widefield', weight: W.GOOD, words: 'transmitted-light brightfield' },
+  TIRF: { modality: 'lm-widefield', weight: W.GOOD, words: 'TIRF (widefield evanescent illumination)' },
+  confocal: { modality: 'lm-confocal', weight: W.STRONG, words: 'laser-scanning confocal acquisition' },
+  'spinning-disk': { modality: 'lm-confocal', weight: W.STRONG, words: 'spinning-disk confocal acquisition' },
+  multiphoton: { modality: 'lm-confocal', weight: W.GOOD, words: 'multiphoton point-scanning acquisition' },
+  'light-sheet': { modality: 'lm-light-sheet', weight: W.STRONG, words: 'light-sheet acquisition' },
+  'super-resolution': { modality: 'lm-super-resolution', weight: W.STRONG, words: 'super-resolution acquisition (SIM, STED or localisation)' },
+  'slide-scanner': { modality: 'lm-other', weight: W.STRONG, words: 'a slide scanner (whole-slide imaging)' },
+};
+
+/** The light-microscopy mode the file states. */
+const lmModes: ModalityRule = {
+  id: 'lm-imaging-mode',
+  votes: (s) => {
+    const m = s.mode ? LM_MODES[s.mode] : undefined;
+    if (!m) return [];
+    const named = s.f.facts.acquisitionModes?.value;
+    return [vote(m.modality, m.weight, s.modeSource, `The file states ${m.words}${named ? ` (${named.join(', ')})` : ''}.`)];
+  },
+};
+
+/** Fluorescence channels with wavelengths or dyes, or named channels: light microscopy. */
+const lmChannels: ModalityRule = {
+  id: 'lm-channels',
+  votes: (s) => {
+    const ch = s.f.facts.channels?.value;
+    if (!ch || ch.length === 0 || s.f.kind !== 'image') return [];
+    const waves = ch.filter((c) => c.emissionNm !== undefined || c.excitationNm !== undefined);
+    if (waves.length > 0) {
+      const list = waves.map((c) => `${c.name ?? c.fluor ?? 'channel'} ${c.excitationNm ? `ex ${c.excitationNm}` : ''}${c.excitationNm && c.emissionNm ? '/' : ''}${c.emissionNm ? `em ${c.emissionNm}` : ''} nm`.replace(/\s+/g, ' '));
+      return [vote('lm-other', W.GOOD, s.f.facts.channels!.provenance, `Channels with light wavelengths: ${list.slice(0, 4).join('; ')}.`)];
+    }
+    const fluor = ch.filter((c) => c.fluor);
+    if (fluor.length > 0) return [vote('lm-other', W.FAIR, s.f.facts.channels!.provenance, `Channels with dyes or contrast methods: ${fluor.map((c) => c.fluor).slice(0, 4).join(', ')}.`)];
+    return [];
+  },
+};
+
+/** Vendor light-microscopy containers, and what each is mostly used for. */
+const LM_FORMATS: Readonly<Record<string, { modality: Modality; because: string }>> = {
+  czi: { modality: 'lm-other', because: 'Zeiss ZEN writes CZI for its light microscopes' },
+  lif: { modality: 'lm-other', because: 'Leica LAS X writes LIF for its light microscopes' },
+  lof: { modality: 'lm-other', because: 'Leica LAS X writes LOF for its light microscopes' },
+  nd2: { modality: 'lm-other', because: 'Nikon NIS-Elements writes ND2 for its light microscopes' },
+  oir: { modality: 'lm-confocal', because: 'Olympus FV31S writes OIR for FluoView confocal systems' },
+  oib: { modality: 'lm-confocal', because: 'Olympus FluoView writes OIB for its confocal systems' },
+  vsi: { modality: 'lm-other', because: 'Olympus cellSens/VS writes VSI for slide scanners and widefield systems' },
+  ims: { modality: 'lm-other', because: 'Imaris files hold light-microscopy volumes (Andor, Bitplane)' },
+  deltavision: { modality: 'lm-widefield', because: 'DeltaVision/OMX systems write .dv widefield and SIM data' },
+  'zeiss-lsm': { modality: 'lm-confocal', because: 'Zeiss LSM is the laser-scanning confocal format' },
+  'metamorph-stk': { modality: 'lm-widefield', because: 'MetaMorph STK stacks come from widefield systems' },
+  'micromanager-tiff': { modality: 'lm-other', because: 'Micro-Manager drives light microscopes' },
+};
+
+/** A light-microscopy vendor format. */
+const lmFormats: ModalityRule = {
+  id: 'lm-format',
+  votes: (s) => {
+    const f = LM_FORMATS[s.f.format];
+    return f ? [vote(f.modality, W.FAIR, 'header', `${f.because}.`)] : [];
+  },
+};
+
+/** Pixels finer than light can resolve contradict light microscopy (a CZI from a Zeiss SEM, say). */
+const subLightPixels: ModalityRule = {
+  id: 'sub-light-pixels',
+  votes: (s) => {
+    if (s.pixelNm === undefined || s.pixelNm >= LM_PIXEL_MIN_NM || s.f.kind !== 'image') return [];
+    const lm = (s.mode && LM_MODES[s.mode]) || LM_FORMATS[s.f.format] || s.f.facts.channels;
+    return lm ? [vote('em-2d', W.FAIR, 'header', `Pixel size ${formatLength(s.pixelNm)} is far below what light can resolve: electron microscopy.`)] : [];
+  },
+};
+
+/** High-content screening: plates and wells, HCS layouts, Operetta/Harmony exports. */
+const hcs: ModalityRule = {
+  id: 'hcs',
+  votes: (s) => {
+    if (s.f.kind !== 'image') return [];
+    const out: Vote[] = [];
+    if (s.f.format === 'operetta-tiff') out.push(vote('hcs', W.STRONG, 'header', 'Operetta/Harmony TIFF: a high-content screening export.'));
+    if (s.layoutKinds.has('hcs-plate')) out.push(vote('hcs', W.STRONG, 'layout', 'Images of a plate indexed by an HCS system.'));
+    else if (s.arrangement === 'plate' || s.f.facts.plate) out.push(vote('hcs', W.GOOD, s.f.facts.plate?.provenance ?? s.arrangementSource, 'Images arranged by plate, well and field.'));
+    return out;
+  },
+};
+
+/** Atomic force microscopy, from the mode or the AFM formats. */
+const AFM_FORMATS = new Set(['nanoscope', 'gwyddion', 'jpk', 'igor-ibw']);
+const afm: ModalityRule = {
+  id: 'afm',
+  votes: (s) => {
+    const out: Vote[] = [];
+    if (s.mode === 'AFM') out.push(vote('afm', W.STRONG, s.modeSource, 'Atomic force microscopy scan (height/deflection channels).'));
+    else if (AFM_FORMATS.has(s.f.format)) out.push(vote('afm', s.f.format === 'igor-ibw' ? W.FAIR : W.GOOD, 'header', `${s.f.format === 'igor-ibw' ? 'Igor waves are what Asylum AFMs write' : 'A scanning-probe (AFM) data format'}.`));
+    return out;
+  },
+};
+
+/** X-ray tomography: the mode, the X-ray formats, and the energy that tells soft from hard. */
+const xray: ModalityRule = {
+  id: 'xray',
+  votes: (s) => {
+    const keV = s.f.facts.xrayEnergyKeV?.value;
+    const xrayFormat = s.f.format === 'xradia' || s.layoutKinds.has('skyscan-scan');
+    if (s.mode !== 'X-ray CT' && s.mode !== 'soft X-ray' && !xrayFormat) return [];
+    if (s.f.kind !== 'image') return [];
+    const out: Vote[] = [];
+    if (s.mode === 'soft X-ray') out.push(vote('soft-xray-tomography', W.STRONG, s.modeSource, 'Soft X-ray imaging.'));
+    else if (s.mode === 'X-ray CT') out.push(vote('hard-xray-tomography', W.GOOD, s.modeSource, 'X-ray computed tomography (micro-CT / X-ray microscope).'));
+    if (s.layoutKinds.has('skyscan-scan')) out.push(vote('hard-xray-tomography', W.GOOD, 'layout', 'In a Bruker SkyScan micro-CT scan folder.'));
+    if (keV !== undefined && keV <= SOFT_XRAY_MAX_KEV) out.push(vote('soft-xray-tomography', W.DEFINING, 'header', `X-ray energy ${keV} keV: soft X-rays (the water window lies at 0.28–0.54 keV).`));
+    else if (keV !== undefined && keV >= HARD_XRAY_MIN_KEV) out.push(vote('hard-xray-tomography', W.FAIR, 'header', `X-ray energy ${keV} keV: hard X-rays.`));
+    return out;
+  },
+};
+
+/** DICOM modalities of clinical imaging (DICOM PS3.3 C.7.3.1.1.1); SM is slide microscopy, not clinical. */
+const CLINICAL_DICOM = new Set(['CT', 'MR', 'US', 'PT', 'NM', 'CR', 'DX', 'MG', 'XA', 'RF', 'IO', 'PX', 'OP', 'OPT', 'OCT', 'ES', 'XC', 'RG', 'DG', 'BMD', 'IVUS', 'IVOCT']);
+
+/** Medical imaging: patient tags, clinical DICOM modalities, NIfTI, and clinical voxel sizes. */
+const medical: ModalityRule = {
+  id: 'medical',
+  votes: (s) => {
+    const out: Vote[] = [];
+    const p = s.f.facts.patient?.value;
+    if (p?.identifiable) out.push(vote('medical-imaging', W.DEFINING, 'header', `Patient-identifying fields are filled (${p.fields.join(', ')}).`));
+    else if (p?.deidentified) out.push(vote('medical-imaging', W.STRONG, 'header', 'Marked de-identified (Patient Identity Removed): it was patient data.'));
+    const dicomModality = s.f.facts.medicalModality?.value;
+    if (dicomModality === 'SM') out.push(vote('lm-other', W.GOOD, 'header', 'DICOM modality SM: slide microscopy (whole-slide light microscopy).'));
+    else if (dicomModality && CLINICAL_DICOM.has(dicomModality)) out.push(vote('medical-imaging', W.GOOD, 'header', `DICOM modality ${dicomModality}: clinical imaging.`));
+    if (s.f.format === 'nifti') out.push(vote('medical-imaging', W.FAIR, 'header', 'NIfTI is the format of neuroimaging (MRI, CT, PET).'));
+    else if (s.mode === 'medical' && !dicomModality) out.push(vote('medical-imaging', W.FAIR, s.modeSource, 'A medical-imaging format.'));
+    const medicalFormat = s.f.format === 'nifti' || s.f.format === 'dicom';
+    if (medicalFormat && s.pixelNm !== undefined && dicomModality !== 'SM') {
+      if (s.pixelNm >= CLINICAL_VOXEL_MIN_NM) out.push(vote('medical-imaging', W.HINT, 'header', `Voxels of ${formatLength(s.pixelNm)}: the scale of clinical scanners.`));
+      else if (s.pixelNm < MICROSCOPY_VOXEL_MAX_NM) out.push(vote('other-imaging', W.FAIR, 'header', `Voxels of ${formatLength(s.pixelNm)}: microscopy or micro-CT scale, not clinical imaging.`));
+    }
+    return out;
+  },
+};
+
+/** Every rule about light microscopy, screening, AFM, X-ray and medical imaging. */
+export const IMAGING_RULES: readonly ModalityRule[] = [lmModes, lmChannels, lmFormats, subLightPixels, hcs, afm, xray, medical];

@@ -1,0 +1,71 @@
+import type { EvidenceSource } from '../model/evidence';
+import type { ImagingMode } from '../formats/facts';
+import type { ModalityInput } from './types';
+
+/**
+ * Fewest numbered images that read as one volume (a slice stack). Volume-EM runs produce hundreds to
+ * thousands of slices (EMPIAR-10310 FIB-SEM: 1,000+; EMPIAR-10462 SBF-SEM: 500+); a handful of numbered
+ * TEM images are more often separate cells or fields than serial sections.
+ */
+export const MIN_STACK_SLICES = 10;
+
+/** What the rules read of one fileset, computed once. */
+export interface Signals {
+  readonly f: ModalityInput;
+  readonly mode?: ImagingMode;
+  /** Where the imaging mode was read. */
+  readonly modeSource: EvidenceSource;
+  readonly arrangement?: string;
+  readonly arrangementSource: EvidenceSource;
+  /** Pixel size in nm along x. */
+  readonly pixelNm?: number;
+  readonly kv?: number;
+  /** Images along z: numbered files of a slice series, or sections in one file. */
+  readonly slices: number;
+  /** A series of numbered files (the pattern collapsed digit runs) of at least MIN_STACK_SLICES. */
+  readonly numberedStack: boolean;
+  /** Lower-case folder and pattern, for name hints. */
+  readonly path: string;
+  /** Lower-case name of the fileset's first file. */
+  readonly firstName: string;
+  readonly layoutKinds: ReadonlySet<string>;
+  readonly creator?: string;
+  readonly processingKind?: string;
+  readonly processingTool?: string;
+  /** The first MRC label (IMOD programs sign their output there). */
+  readonly mrcLabel?: string;
+}
+
+function firstLabel(f: ModalityInput): string | undefined {
+  const label = f.facts.header?.value['label'];
+  return typeof label === 'string' ? label : undefined;
+}
+
+/** Computes a fileset's signals. */
+export function signalsOf(f: ModalityInput): Signals {
+  const z = f.facts.dimensions?.value.z ?? 1;
+  const numbered = f.pattern.includes('#') && f.fileCount >= MIN_STACK_SLICES;
+  const first = f.files[0] ?? f.pattern;
+  return {
+    f,
+    ...(f.facts.imagingMode ? { mode: f.facts.imagingMode.value } : {}),
+    modeSource: f.facts.imagingMode?.provenance ?? 'header',
+    ...(f.facts.arrangement ? { arrangement: f.facts.arrangement.value } : {}),
+    arrangementSource: f.facts.arrangement?.provenance ?? 'header',
+    ...(f.facts.pixelSize ? { pixelNm: f.facts.pixelSize.value.x } : {}),
+    ...(f.facts.voltageKV ? { kv: f.facts.voltageKV.value } : {}),
+    slices: numbered ? f.fileCount : z,
+    numberedStack: numbered,
+    path: `${f.directory === '.' ? '' : `${f.directory}/`}${f.pattern}`.toLowerCase(),
+    firstName: first.slice(first.lastIndexOf('/') + 1).toLowerCase(),
+    layoutKinds: new Set(f.layouts.map((l) => l.kind)),
+    ...(f.facts.creator ? { creator: f.facts.creator.value } : {}),
+    ...(f.facts.processing ? { processingKind: f.facts.processing.value.kind ?? '', processingTool: f.facts.processing.value.tool } : {}),
+    ...(firstLabel(f) !== undefined ? { mrcLabel: firstLabel(f)! } : {}),
+  };
+}
+
+/** True when the fileset holds more than one image along z: a slice series or a multi-section file. */
+export function isStack(s: Signals): boolean {
+  return s.numberedStack || s.slices >= MIN_STACK_SLICES;
+}

@@ -1,0 +1,71 @@
+import { DESTINATION_LABELS, type Destination, type OmicsArchive } from '../model/destination';
+import type { Evidence } from '../model/evidence';
+import { modalityLabel } from '../modality/modalities';
+import { clause, type ClauseId } from './catalog';
+import type { Decision, RouteInput } from './types';
+
+/** How a fileset reads in a reason: its folder and pattern. */
+export function where(f: Pick<RouteInput, 'directory' | 'pattern'>): string {
+  return f.directory === '.' ? f.pattern : `${f.directory}/${f.pattern}`;
+}
+
+/** The opening of a reason: the modality, how sure, and the strongest evidence for it. */
+export function modalityPhrase(f: RouteInput): string {
+  if (f.override?.modality) return `You set the modality to ${modalityLabel(f.modality)}.`;
+  return `Read as ${modalityLabel(f.modality)}, confidence ${f.confidence.toFixed(2)}${f.because ? ` — ${f.because}` : '.'}`;
+}
+
+/** A destination in words, with the omics archive where there is one. */
+export function destinationText(d: Destination, archive?: OmicsArchive): string {
+  return d === 'OMICS' && archive ? archive : DESTINATION_LABELS[d];
+}
+
+/** Extras a decision may carry beyond its clause. */
+export interface DecisionExtras {
+  /** Replaces the modality phrase that opens the reason. */
+  readonly opening?: string;
+  /** Added after the clause's sentence. */
+  readonly more?: string;
+  readonly evidence?: readonly Evidence[];
+  readonly destination?: Destination;
+  readonly omicsArchive?: OmicsArchive;
+}
+
+/**
+ * A decision by one clause for one fileset: the clause's destination (or the one given, for clauses that
+ * follow other data), and a reason that opens with what the fileset is and closes with what the clause says.
+ */
+export function decide(id: ClauseId, f: RouteInput, extras: DecisionExtras = {}): Decision {
+  const c = clause(id);
+  const destination = extras.destination ?? (c.destination === 'FOLLOWS' || c.destination === 'USER' || c.destination === null ? 'REVIEW' : c.destination);
+  const omicsArchive = extras.omicsArchive ?? c.omicsArchive;
+  const opening = extras.opening ?? modalityPhrase(f);
+  return {
+    destination,
+    clauseId: id,
+    reason: [opening, c.sentence, extras.more].filter(Boolean).join(' '),
+    ...(destination === 'OMICS' && omicsArchive ? { omicsArchive } : {}),
+    notes: [],
+    evidence: extras.evidence ?? [],
+    ...(f.override?.modality ? { overridden: { modality: f.modality } } : {}),
+  };
+}
+
+/** The user's destination in place of the policy's, keeping what the policy would have said. */
+export function overrideDecision(f: RouteInput, policy: Decision): Decision {
+  const o = f.override!;
+  const destination = o.destination!;
+  const archive = destination === 'OMICS' ? (o.omicsArchive ?? policy.omicsArchive) : undefined;
+  const same = destination === policy.destination && (destination !== 'OMICS' || archive === policy.omicsArchive);
+  const opening = `You set the destination to ${destinationText(destination, archive)}${destination === 'OMICS' && !archive ? ' (choose which omics archive)' : ''}.`;
+  const policySaid = same ? 'The policy says the same' : `The policy would send it to ${destinationText(policy.destination, policy.omicsArchive)}`;
+  return {
+    destination,
+    clauseId: 'user-override',
+    reason: `${opening} ${policySaid} [${policy.clauseId}]: ${policy.reason}`,
+    ...(archive ? { omicsArchive: archive } : {}),
+    notes: [],
+    evidence: [{ source: 'user', detail: `Destination set by you: ${destinationText(destination, archive)}.`, weight: 1 }, ...policy.evidence],
+    overridden: { ...(f.override?.modality ? { modality: f.modality } : {}), destination },
+  };
+}

@@ -1,0 +1,175 @@
+import type { Evidence } from '../model/evidence';
+import { isArchiveDestination } from '../model/destination';
+import { DATA_GROUPS, FOLLOWER_GROUPS, MODALITIES, modalityInfo, modalityLabel, REVIEW_BELOW, type Modality, type ModalityGroup } from '../modality/modalities';
+import { clause, POLICY_CATALOG_VERSION, type ClauseId } from './catalog';
+import { decide, overrideDecision, where } from './decision';
+import { FollowIndex, followDecision, type Followable, type RoutedAs } from './follow';
+import { omicsRoute } from './omics';
+import { routeTomograms } from './tomograms';
+import { DEFAULT_POLICY_OPTIONS, type Decision, type PolicyOptions, type RoutedFileset, type RouteInput, type StudyRouting } from './types';
+
+/** Groups whose presence beside light microscopy makes a study correlative with 3D EM/X-ray (policy note 3). */
+const EM_XM_3D: ReadonlySet<ModalityGroup> = new Set(['volume-em', 'xray', 'cryo-et']);
+
+/** What the study as a whole is, as far as routing needs it. */
+interface StudyShape {
+  readonly correlative: boolean;
+  readonly split: boolean;
+  readonly evidence: readonly Evidence[];
+}
+
+/** True when a fileset carries patient-identifying fields. */
+export function isPatientIdentifiable(f: Pick<RouteInput, 'facts'>): boolean {
+  return f.facts.patient?.value.identifiable === true;
+}
+
+/** The decision a fileset gets before the study is looked at, or what kind of routing it needs. */
+function preliminary(f: RouteInput): Decision | 'data' | 'follower' {
+  const group = modalityInfo(f.modality).group;
+  if (isPatientIdentifiable(f)) return decide('patient-identifiable', f, { opening: `Patient-identifying fields are filled (${f.facts.patient!.value.fields.join(', ')}).` });
+  if (group === 'not-data') return decide('not-research-data', f);
+  if (group === 'unknown') return decide('review-unknown', f, { opening: f.because ?? 'The format of these files was not identified.' });
+  if (f.confidence < REVIEW_BELOW && !f.override?.modality) {
+    const also = f.alternatives.slice(0, 2).map((a) => `${modalityLabel(a.modality)} (${a.score.toFixed(2)})`);
+    return decide('review-low-confidence', f, {
+      opening: `Best guess ${modalityLabel(f.modality)} at confidence ${f.confidence.toFixed(2)}, below ${REVIEW_BELOW}${also.length ? `; also possible: ${also.join(', ')}` : ''}.`,
+    });
+  }
+  if (group === 'medical') return decide('patient-medical-imaging', f);
+  if (FOLLOWER_GROUPS.has(group)) return 'follower';
+  return DATA_GROUPS.has(group) ? 'data' : decide('review-unknown', f);
+}
+
+/** Correlative or not, from the routed data of all roots together. */
+function studyShape(data: readonly RouteInput[]): StudyShape {
+  const lm = data.find((f) => modalityInfo(f.modality).group === 'light');
+  const em3d = data.find((f) => EM_XM_3D.has(modalityInfo(f.modality).group));
+  const em2d = data.find((f) => modalityInfo(f.modality).group === 'em-2d');
+  const em = em3d ?? em2d;
+  if (!lm || !em) return { correlative: false, split: false, evidence: [] };
+  const detail = `Light microscopy (${where(lm)}) and ${em3d ? '3D ' : '2D '}${modalityLabel(em.modality)} (${where(em)}) in one study: a correlative study${em3d ? ' with a 3D EM/X-ray component' : ' whose EM is 2D'}.`;
+  return { correlative: true, split: em3d !== undefined, evidence: [{ source: 'study', detail, weight: 1 }] };
+}
+
+/** The clause for image data of one group, in a study of this shape (tomograms are routed separately). */
+function dataClause(m: Modality, shape: StudyShape): ClauseId {
+  const group = modalityInfo(m).group;
+  switch (group) {
+    case 'map':
+      return 'empiar-maps-to-emdb';
+    case 'cryo-em':
+      return 'row-cryo-em';
+    case 'cryo-et':
+      return m === 'cryoet-tilt-series' ? 'note-2-tilt-series' : 'row-cryo-et';
+    case 'microed':
+      return 'policy-1-raw-3d-em';
+    case 'volume-em':
+    case 'xray':
+      return shape.split ? 'note-3-3d-em-xray' : 'row-volume-em-xm';
+    case 'light':
+      return shape.split ? 'note-3-other-modalities' : shape.correlative ? 'correlative-2d-em' : 'row-light-microscopy';
+    case 'em-2d':
+      return shape.split ? 'note-3-other-modalities' : shape.correlative ? 'correlative-2d-em' : 'row-2d-em';
+    case 'hcs':
+      return 'row-hcs';
+    case 'other-imaging':
+      return 'row-other-imaging';
+    case 'spatial-omics':
+      return 'spatial-omics-spatial-data';
+    case 'correlation':
+      return 'note-3-correlation-info';
+    default:
+      return 'review-unknown';
+  }
+}
+
+/** The decision for one data fileset by its modality and the study's shape. */
+function routeData(f: RouteInput, shape: StudyShape): Decision {
+  if (modalityInfo(f.modality).group === 'omics') {
+    const o = omicsRoute(f.facts);
+    return decide(o.clauseId, f, o.detail ? { more: o.detail } : {});
+  }
+  const id = dataClause(f.modality, shape);
+  const correlativeClause = id.startsWith('note-3-') || id === 'correlative-2d-em';
+  return decide(id, f, { evidence: correlativeClause ? shape.evidence : [] });
+}
+
+/** Note clauses that inform a final decision. */
+function notesFor(f: RouteInput, d: Decision, shape: StudyShape): string[] {
+  const notes: string[] = [];
+  if (d.destination === 'EMPIAR') notes.push('policy-1-empiar');
+  if (d.destination === 'BIA') notes.push('policy-2-bia');
+  if (shape.split && (d.destination === 'EMPIAR' || d.destination === 'BIA')) notes.push('policy-3-separate-deposits');
+  if ((f.modality === 'hcs' || f.supports === 'hcs') && d.destination === 'BIA') notes.push('note-1-hcs-templates');
+  const group = modalityInfo(f.modality).group;
+  if ((group === 'omics' || group === 'spatial-omics' || d.clauseId.startsWith('spatial-omics-')) && (d.destination === 'BIA' || d.destination === 'OMICS')) notes.push('spatial-omics-linking');
+  return notes;
+}
+
+/**
+ * Applies the policy to a whole study at once (all roots together): patient data blocked first; then the
+ * study's shape (correlative, 3D or 2D EM); then each data fileset by its modality, tomograms by policy
+ * note 2 over the whole study; then supporting files, which follow the data they describe; the user's
+ * destinations last, each keeping what the policy would have said. Pure and deterministic.
+ */
+export function routeStudy(inputs: readonly RouteInput[], partial: Partial<PolicyOptions> = {}): StudyRouting {
+  const options: PolicyOptions = { ...DEFAULT_POLICY_OPTIONS, ...partial };
+  const decided = new Map<string, RoutedFileset>();
+  const data: RouteInput[] = [];
+  const followers: RouteInput[] = [];
+  const finish = (f: RouteInput, policy: Decision) => (f.override?.destination ? overrideDecision(f, policy) : policy);
+
+  for (const f of inputs) {
+    const pre = preliminary(f);
+    if (pre === 'data') data.push(f);
+    else if (pre === 'follower') followers.push(f);
+    else decided.set(f.id, { filesetId: f.id, decision: pre.clauseId === 'patient-identifiable' ? pre : finish(f, pre), parts: [] });
+  }
+
+  const shape = studyShape(data);
+  const tomograms = data.filter((f) => f.modality === 'cryoet-tomograms');
+  const tomo = routeTomograms(tomograms, options);
+  for (const r of tomo.routed) decided.set(r.filesetId, r);
+  for (const f of data) if (f.modality !== 'cryoet-tomograms') decided.set(f.id, { filesetId: f.id, decision: finish(f, routeData(f, shape)), parts: [] });
+
+  const following = new Set(followers);
+  const followable: Followable[] = inputs.filter((f) => !following.has(f) && modalityInfo(f.modality).group !== 'not-data').map((f) => ({ f, decision: decided.get(f.id)!.decision }));
+  const index = new FollowIndex(followable);
+  const routeAs = (m: Modality): RoutedAs | undefined => {
+    const c = clause(dataClause(m, shape));
+    return c.destination === 'EMPIAR' || c.destination === 'BIA' || c.destination === 'EMDB' ? { destination: c.destination, clauseId: c.id } : undefined;
+  };
+  const first = new Map(followers.map((f) => [f.id, followDecision(f, index, routeAs)]));
+  // Files no data decide may go with the records beside them that did find their data (an atlas beside a tilt series' mdoc).
+  const settled = followers.filter((f) => isArchiveDestination(first.get(f.id)!.destination)).map((f) => ({ f, decision: first.get(f.id)! }));
+  const wider = settled.length > 0 ? new FollowIndex([...followable, ...settled]) : index;
+  for (const f of followers) {
+    const d = first.get(f.id)!;
+    const again = d.clauseId === 'review-supporting-unresolved' && wider !== index ? followDecision(f, wider, routeAs) : d;
+    decided.set(f.id, { filesetId: f.id, decision: finish(f, again), parts: [] });
+  }
+
+  const filesets = inputs.map((f) => {
+    const r = decided.get(f.id)!;
+    return {
+      ...r,
+      decision: { ...r.decision, notes: notesFor(f, r.decision, shape) },
+      parts: r.parts.map((p) => ({ ...p, decision: { ...p.decision, notes: notesFor(f, p.decision, shape) } })),
+    };
+  });
+  const routedData = data.filter((f) => decided.get(f.id)!.decision.destination !== 'REVIEW');
+  const present = new Set<Modality>(routedData.map((f) => f.modality));
+  return {
+    filesets,
+    study: {
+      correlative: shape.correlative,
+      correlativeSplit: shape.split,
+      correlationInformation: data.some((f) => modalityInfo(f.modality).group === 'correlation'),
+      components: MODALITIES.filter((m) => present.has(m)),
+      tomograms: tomo.findings,
+      patientData: filesets.some((r) => r.decision.clauseId.startsWith('patient-')),
+      options,
+      policyVersion: POLICY_CATALOG_VERSION,
+    },
+  };
+}
