@@ -7,7 +7,7 @@ import { inspectFile, InspectError } from '../inspect/inspect-file';
 import { runScan } from '../scan/run-scan';
 import { renderInspect, renderIssues, renderReport } from './render-report';
 import { scanReportJsonSchema } from '../../shared/model/report-json-schema';
-import { renderPolicyText } from '../../shared/policy/render';
+import { policyPage, renderPolicyText } from '../../shared/policy/render';
 import type { PolicyInput } from '../../shared/study/decide-study';
 import { parseOverride, policyOptions, PolicyArgError } from './policy-args';
 
@@ -41,7 +41,7 @@ export const USAGE = `Usage:
   deposit-assistant scan <folder> [<folder>…] [--json] [--full] [--follow-symlinks] [--quiet] [policy options]
   deposit-assistant inspect <file> [--json]
   deposit-assistant demo [--json] [--quiet] [policy options]
-  deposit-assistant policy [--tomograms-few N] [--representatives N]
+  deposit-assistant policy [--json] [--tomograms-few N] [--representatives N]
   deposit-assistant schema
   deposit-assistant --help | --version
 
@@ -52,6 +52,8 @@ clauses the decisions cite.
 
 Policy options:
   --override TARGET=VALUE[,VALUE]   set a fileset's (or one file's) destination and/or modality;
+                                    VALUE is EMPIAR, BIA, EMDB, OMICS, NONE, REVIEW, an omics
+                                    archive (ENA, ArrayExpress, PRIDE, MetaboLights) or a modality id;
                                     TARGET is a path, a fileset id or folder/pattern; repeatable.
                                     Overriding one tomogram file to EMDB picks it as a representative.
   --tomograms-few N                 up to N tomograms all go to EMDB (policy note 2; default 5)
@@ -200,7 +202,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       case 'policy':
         if (args.length > 0) throw new UsageError('policy takes no arguments.');
-        io.stdout.write(renderPolicyText(policy.options));
+        io.stdout.write(values.json ? `${JSON.stringify(policyPage(policy.options), null, 2)}\n` : renderPolicyText(policy.options));
         return EXIT_OK;
       case 'schema':
         if (args.length > 0) throw new UsageError('schema takes no arguments.');

@@ -111,12 +111,14 @@ export function isGeneric(m: Modality): boolean {
 
 /**
  * Modalities in one conflict class route alike, so evidence split between them costs little confidence;
- * across classes it costs much. Cryo-ET is split by product because the policy splits it (note 2: tilt
- * series to EMPIAR, tomograms to EMDB).
+ * across classes it costs much. Screening and spatial-omics images are light microscopy put to a purpose
+ * (their images carry light-microscopy modes and channels), so they share its class. Cryo-ET is split by
+ * product because the policy splits it (note 2: tilt series to EMPIAR, tomograms to EMDB).
  */
 export function conflictClass(m: Modality): string {
   const g = modalityInfo(m).group;
-  return g === 'cryo-et' ? m : g;
+  if (g === 'cryo-et') return m;
+  return g === 'hcs' || g === 'spatial-omics' ? 'light' : g;
 }
 
 /** Groups whose filesets are image or omics data the policy routes by themselves. */

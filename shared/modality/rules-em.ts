@@ -181,18 +181,15 @@ const emModes: ModalityRule = {
           : [vote('em-2d', W.FAIR, src, 'A single image from a FIB-SEM instrument: 2D SEM imaging.'), vote('vem-fib-sem', W.HINT, src, 'Taken on a FIB-SEM instrument: may be one slice of a volume.')];
       case 'SBF-SEM':
         return stack ? [vote('vem-sbf-sem', W.STRONG, src, `Serial block-face SEM over ${n}.`)] : [vote('vem-sbf-sem', W.WEAK, src, 'Serial block-face SEM imaging.')];
-      case 'SEM': {
+      case 'SEM':
         if (!stack) return [vote('em-2d', W.GOOD, src, 'Single SEM images: 2D electron microscopy.')];
-        const gatan3View = s.f.format === 'gatan-dm' && (s.kv === undefined || s.kv <= SEM_KV_MAX);
-        return gatan3View
-          ? [vote('vem-sbf-sem', W.GOOD, src, `Gatan DigitalMicrograph SEM images over ${n}: the signature of a Gatan 3View serial block-face run.`)]
-          : [vote('vem-other', W.GOOD, src, `SEM images over ${n}: a volume EM series.`)];
-      }
+        return s.f.format === 'gatan-dm' ? [] : [vote('vem-other', W.GOOD, src, `SEM images over ${n}: a volume EM series.`)];
       case 'TEM':
       case 'STEM': {
-        if (s.f.format === 'gatan-dm' && stack && s.kv !== undefined && s.kv <= SEM_KV_MAX) return [vote('vem-sbf-sem', W.GOOD, src, `Gatan DigitalMicrograph images at ${kvText(s.kv)} (an SEM) over ${n}: the signature of a Gatan 3View serial block-face run.`)];
+        if (gatan3View(s)) return [];
         if (stack && s.f.kind === 'image' && !MRC_LIKE.has(s.f.format) && /(serial|section|sstem|sset)/.test(s.path)) return [vote('vem-sstem', W.GOOD, src, `${m} images of serial sections over ${n}.`)];
-        if (cryoSampling(s) && s.pixelNm !== undefined) return [vote('spa-micrographs', W.FAIR, src, `${m} images at ${formatLength(s.pixelNm)}/pixel${s.kv ? ` and ${kvText(s.kv)}` : ''}: cryo-EM sampling.`)];
+        // Single-particle micrographs are parallel-beam TEM; STEM at Å sampling is analytical or materials imaging.
+        if (m === 'TEM' && cryoSampling(s) && s.pixelNm !== undefined) return [vote('spa-micrographs', W.FAIR, src, `TEM images at ${formatLength(s.pixelNm)}/pixel${s.kv ? ` and ${kvText(s.kv)}` : ''}: cryo-EM sampling.`)];
         const why = [s.pixelNm !== undefined ? `${formatLength(s.pixelNm)} pixels` : '', s.kv !== undefined ? kvText(s.kv) : ''].filter(Boolean).join(', ');
         return [vote('em-2d', W.GOOD, src, `${m} images${why ? ` (${why})` : ''}: 2D electron microscopy.`)];
       }
@@ -204,6 +201,18 @@ const emModes: ModalityRule = {
         return [];
     }
   },
+};
+
+/** DigitalMicrograph images from an SEM (≤ 30 kV) in a slice series: Gatan 3View, the serial block-face system DM drives. */
+function gatan3View(s: Signals): boolean {
+  return s.f.format === 'gatan-dm' && isStack(s) && ((s.kv !== undefined && s.kv <= SEM_KV_MAX) || (s.kv === undefined && s.mode === 'SEM'));
+}
+
+/** A Gatan 3View run: SBF-SEM. */
+const gatanSbf: ModalityRule = {
+  id: 'gatan-3view',
+  votes: (s) =>
+    gatan3View(s) ? [vote('vem-sbf-sem', W.GOOD, 'header', `Gatan DigitalMicrograph images${s.kv !== undefined ? ` at ${kvText(s.kv)} (an SEM)` : ' from an SEM'} over ${s.slices} slices: the signature of a Gatan 3View serial block-face run.`)] : [],
 };
 
 /** Formats only electron microscopes write (TIA, Velox, DigitalMicrograph, vendor SEM TIFFs). */
@@ -222,7 +231,7 @@ const emFormats: ModalityRule = {
   id: 'em-format',
   votes: (s) => {
     const why = EM_FORMATS[s.f.format];
-    if (!why || s.mode || s.arrangement === 'tilt-series' || s.arrangement === 'movie') return [];
+    if (!why || s.mode || s.arrangement === 'tilt-series' || s.arrangement === 'movie' || gatan3View(s)) return [];
     return isStack(s) ? [vote('vem-other', W.WEAK, 'header', `${why}; ${s.slices} numbered slices may be a volume.`), vote('em-2d', W.WEAK, 'header', `${why}.`)] : [vote('em-2d', W.FAIR, 'header', `${why}.`)];
   },
 };
@@ -238,5 +247,5 @@ const epuSession: ModalityRule = {
 };
 
 /** Every rule about electron microscopy, cheapest first. */
-export const EM_RULES: readonly ModalityRule[] = [emdbMap, tiltSeries, movies, eerMovies, imodTomogram, imodNames, mrcVolumes, particleStacks, relionMaps, micrographs, tomographyApp, epuSession, emModes, emFormats];
+export const EM_RULES: readonly ModalityRule[] = [emdbMap, tiltSeries, movies, eerMovies, imodTomogram, imodNames, mrcVolumes, particleStacks, relionMaps, micrographs, tomographyApp, epuSession, emModes, gatanSbf, emFormats];
 

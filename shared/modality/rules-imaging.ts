@@ -33,7 +33,8 @@ const lmModes: ModalityRule = {
   id: 'lm-imaging-mode',
   votes: (s) => {
     const m = s.mode ? LM_MODES[s.mode] : undefined;
-    if (!m) return [];
+    // A plate index or sidecar that names the mode describes the images; it is not one.
+    if (!m || s.f.kind !== 'image') return [];
     const named = s.f.facts.acquisitionModes?.value;
     return [vote(m.modality, m.weight, s.modeSource, `The file states ${m.words}${named ? ` (${named.join(', ')})` : ''}.`)];
   },

@@ -85,8 +85,10 @@ export function decideStudy(scanned: readonly ScannedFileset[], policy: PolicyIn
     const evidenceOf = (d: Decision): Evidence[] => [...base.evidence, ...input.modalityEvidence, ...d.evidence];
     const common = { modality: input.modality, confidence: input.confidence };
     if (rest.length > 0) {
+      const single = rest.length === 1 && rest.length < f.files.length ? rest[0]! : undefined;
       out.push({
         ...base,
+        ...(single ? { pattern: single.slice(single.lastIndexOf('/') + 1) } : {}),
         files: [...rest],
         fileCount: rest.length,
         bytes: rest.length === f.files.length ? f.bytes : rest.reduce((n, file) => n + (sizeOf.get(file) ?? 0), 0),

@@ -61,7 +61,8 @@ function match<T extends Splittable>(all: readonly T[], target: string): Match<T
     const rel = absolute ? relativeTo(f.root, t) : t;
     return rel === undefined ? [] : [{ f, rel }];
   });
-  const named = candidates.filter(({ f, rel }) => rel === (f.directory === '.' ? f.pattern : `${f.directory}/${f.pattern}`)).map((c) => c.f);
+  // A Zarr store's pattern ends in "/" (image.zarr/); a typed name may or may not.
+  const named = candidates.filter(({ f, rel }) => rel === posix(f.directory === '.' ? f.pattern : `${f.directory}/${f.pattern}`)).map((c) => c.f);
   if (named.length > 0) return { kind: 'filesets', sets: named };
   for (const { f, rel } of candidates) if (f.files.includes(rel)) return { kind: 'file', set: f, file: rel };
   const folder = candidates.filter(({ f, rel }) => within(f.directory, rel === '' ? '.' : rel)).map((c) => c.f);
@@ -85,7 +86,8 @@ function split<T extends Splittable>(f: T, files: ReadonlySet<string>, n: number
     fileCount: a.files.length,
     bytes: a.sizes.reduce((s, x) => s + x, 0),
   };
-  const rest = { ...f, ...b, fileCount: b.files.length, bytes: f.bytes - part.bytes };
+  const left = b.files.length === 1 ? b.files[0]! : undefined;
+  const rest = { ...f, ...(left ? { pattern: left.slice(left.lastIndexOf('/') + 1) } : {}), ...b, fileCount: b.files.length, bytes: f.bytes - part.bytes };
   return { part, rest };
 }
 

@@ -28,7 +28,11 @@ test('the demo study: one click from the start screen to the routed table', asyn
   await expect(maps.getByRole('gridcell').nth(4)).toContainText('MRC/CCP4');
   // The format was read from the bytes, so the row carries no "by ext." hedge.
   await expect(maps.locator('.tag--source')).toHaveCount(0);
-  await expect(maps).toContainText('Needs review');
+  await expect(maps.getByRole('gridcell').nth(5)).toHaveText('3D cryo-EM density map');
+  await expect(maps.getByRole('gridcell').nth(6)).toHaveText('EMDB');
+  // Patient data is never routed anywhere.
+  await expect(rows.filter({ hasText: 'CT_small.dcm' }).getByRole('gridcell').nth(6)).toHaveText('Not depositable');
+  await expect(page.getByTestId('summary-study')).toContainText('Patient-associated medical imaging was found');
 
   await maps.click();
   const details = page.getByTestId('fileset-details');
@@ -37,10 +41,24 @@ test('the demo study: one click from the start screen to the routed table', asyn
   await expect(details).toContainText('read from the file');
   await expect(page.getByTestId('fileset-sampling')).toHaveText('all 2');
   await expect(page.getByTestId('fileset-facts')).toContainText('EMDB');
-  await expect(details.locator('.details__evidence')).toContainText('"MAP " at byte 208');
+  // Why it goes where it goes: the modality with its evidence, the clause, the policy's own words, and the notes.
+  await expect(page.getByTestId('fileset-modality')).toContainText('3D cryo-EM density map');
+  await expect(page.getByTestId('fileset-clause')).toHaveText('3D cryo-EM maps go to EMDB (empiar-maps-to-emdb)');
+  await expect(page.getByTestId('fileset-reason')).toContainText('The header carries the EMDB accession EMD-3001');
+  await expect(page.getByTestId('evidence-for')).toContainText('EMDB accession EMD-3001');
+  await page.getByTestId('fileset-clause-source').locator('summary').click();
+  await expect(page.getByTestId('fileset-clause-source')).toContainText('raw images underpinning 3D cryo-EM maps and tomograms (themselves archived in EMDB)');
+  const read = page.getByTestId('evidence-read');
+  await expect(read).toContainText('"MAP " at byte 208');
   // Two different EMDB maps share a name pattern: the panel says whose facts it shows.
-  await expect(details.locator('.details__evidence')).toContainText('The files differ in');
+  await expect(read).toContainText('The files differ in');
   await page.screenshot({ path: test.info().outputPath('demo-report.png'), fullPage: true });
+
+  // A supporting file explains which data it follows.
+  await rows.filter({ hasText: 'TS_01.mdoc' }).click();
+  await expect(page.getByTestId('fileset-clause')).toContainText('Supporting files follow the data they describe');
+  await expect(page.getByTestId('fileset-reason')).toContainText('It describes Cryo-ET: tilt series, which is not in the scanned folders; such data go to EMPIAR');
+  await expect(page.getByTestId('fileset-notes')).toContainText('What EMPIAR accepts');
 });
 
 test('open folders: a numbered vEM stack becomes one fileset whose files page in on demand', async ({ openApp }) => {

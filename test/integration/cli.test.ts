@@ -138,6 +138,84 @@ describe('deposit-assistant scan --json (built CLI)', () => {
   });
 });
 
+describe('routing and the policy (built CLI)', () => {
+  it('routes the real sample files as an expert would, each decision citing its clause', () => {
+    const report = parseReport(run('scan', REAL, '--json', '--quiet').stdout);
+    const rows = report.filesets.map((f) => [`${f.directory}/${f.pattern}`, f.modality, f.destination === 'OMICS' ? `OMICS:${f.omicsArchive}` : f.destination, f.clauseId]);
+    expect(rows).toEqual([
+      // Documents in a folder of everything: where they go is the user's call.
+      ['./SOURCES.md', 'supporting-metadata', 'REVIEW', 'review-supporting-unresolved'],
+      ['cryosparc/4k_dataset.cs', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
+      ['czi/s_1_t_1_c_1_z_1.czi', 'lm-confocal', 'BIA', 'row-light-microscopy'],
+      ['dicom/CT_small.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
+      // No modality, no patient module: a DICOM that does not say what it is waits for a person.
+      ['dicom/ExplVR_BigEndNoMeta.dcm', 'medical-imaging', 'REVIEW', 'review-low-confidence'],
+      ['dicom/MR_small.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
+      ['epu/EpuSession.dm', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
+      ['epu/FoilHole_9015883_Data_9017347_6_20250108_154915.xml', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
+      ['hcs/yokogawa_cv7000/MeasurementData.mlf', 'supporting-metadata', 'BIA', 'supporting-follows-data'],
+      ['hcs/yokogawa_cv7000/MeasurementDetail.mrf', 'supporting-metadata', 'BIA', 'supporting-follows-data'],
+      ['hdf5/adata_v0.11.4.h5ad', 'omics-data', 'OMICS:ArrayExpress', 'spatial-omics-functional-genomics'],
+      ['mdoc/frame_set_single.mdoc', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
+      ['mdoc/montage_section.mdoc', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
+      ['mdoc/tilt_series.mdoc', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
+      ['mrc/EMD-####.map', 'density-map', 'EMDB', 'empiar-maps-to-emdb'],
+      ['nifti/anatomical.nii', 'medical-imaging', 'NONE', 'patient-medical-imaging'],
+      ['nifti/example_nifti2.nii.gz', 'medical-imaging', 'NONE', 'patient-medical-imaging'],
+      // An OME-Zarr image that states nothing about itself, beside an HCS plate: a hint, not a decision.
+      ['omezarr/image-03.zarr/', 'hcs', 'REVIEW', 'review-low-confidence'],
+      ['omezarr/plate-01.zarr.zattrs.json', 'hcs', 'BIA', 'row-hcs'],
+      ['spatial/visium_1.0.0/filtered_feature_bc_matrix.h5', 'omics-data', 'OMICS:ArrayExpress', 'spatial-omics-functional-genomics'],
+      ['spatial/visium_1.0.0/spatial/scalefactors_json.json', 'spatial-omics-image', 'BIA', 'spatial-omics-spatial-data'],
+      ['spatial/visium_1.0.0/spatial/tissue_hires_image.png', 'spatial-omics-image', 'BIA', 'spatial-omics-spatial-data'],
+      ['spatial/visium_1.0.0/spatial/tissue_positions_list.csv', 'spatial-omics-image', 'BIA', 'spatial-omics-spatial-data'],
+      ['star/default_pipeline.star', 'processing-output', 'EMPIAR', 'supporting-follows-data'],
+      ['star/postprocess.star', 'processing-output', 'EMPIAR', 'supporting-follows-data'],
+      ['star/rln3.1_data_style.star', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
+      ['tiff/s_1_t_1_c_1_z_1.ome.tiff', 'lm-confocal', 'BIA', 'row-light-microscopy'],
+    ]);
+    expect(report.study).toMatchObject({ correlative: false, patientData: true, tomograms: { count: 0, rule: 'none' } });
+  });
+
+  it('takes overrides and thresholds, lists what each override matched, and explains itself in the table', () => {
+    const picture = path.join(REAL, 'spatial', 'visium_1.0.0', 'spatial', 'tissue_hires_image.png');
+    const r = run('scan', REAL, '--json', '--quiet', '--override', `${picture}=other-imaging`, '--override', 'omezarr/image-03.zarr/=BIA', '--override', 'dicom/CT_small.dcm=BIA', '--tomograms-few', '0');
+    expect(r.code).toBe(0);
+    const report = parseReport(r.stdout);
+    const byPattern = (p: string) => report.filesets.find((f) => f.pattern === p)!;
+    expect([byPattern('tissue_hires_image.png').modality, byPattern('tissue_hires_image.png').destination, byPattern('tissue_hires_image.png').overridden]).toEqual(['other-imaging', 'BIA', { modality: 'other-imaging' }]);
+    expect([byPattern('image-03.zarr/').destination, byPattern('image-03.zarr/').clauseId]).toEqual(['BIA', 'user-override']);
+    expect([byPattern('CT_small.dcm').destination, byPattern('CT_small.dcm').clauseId]).toEqual(['NONE', 'patient-identifiable']);
+    expect(report.study.options).toEqual({ tomogramsFew: 0, representatives: 3 });
+    expect(report.study.overrides.map((o) => [o.matched.length, o.note])).toEqual([
+      [1, 'Applied to the fileset spatial/visium_1.0.0/spatial/tissue_hires_image.png.'],
+      [1, 'Applied to the fileset omezarr/image-03.zarr/.'],
+      [0, 'Not applied: the data it names are patient-identifiable and cannot be deposited at EBI.'],
+    ]);
+    const text = run('scan', REAL, '--quiet', '--override', 'omezarr/image-03.zarr/=BIA');
+    expect(text.stdout).toMatch(/^omezarr\s+image-03\.zarr\/\s+9\s+\S+ KiB\s+OME-Zarr\s+High-content screening \(0\.\d\d\)\s+BioImage Archive \(set by you\)$/m);
+    expect(text.stdout).toMatch(/Your override omezarr\/image-03\.zarr\/ → BIA: Applied to the fileset omezarr\/image-03\.zarr\/\./);
+  });
+
+  it('refuses an override it cannot read, and thresholds that are not whole numbers, as usage errors', () => {
+    expect(run('scan', REAL, '--override', 'x=ARCHIVE')).toMatchObject({ code: 2, stdout: '' });
+    expect(run('scan', REAL, '--tomograms-few', 'many')).toMatchObject({ code: 2, stdout: '' });
+    expect(run('inspect', path.join(REAL, 'mrc', 'EMD-3197.map'), '--override', 'x=BIA')).toMatchObject({ code: 2, stdout: '' });
+  });
+
+  it('policy prints every clause with its source text, the thresholds in force, and the modality ids', () => {
+    const r = run('policy', '--tomograms-few', '9');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('tomogramsFew = 9 (--tomograms-few)');
+    expect(r.stdout).toContain('[note-2-tomograms-representative] Tomograms: with many, representatives go to EMDB → EMDB');
+    expect(r.stdout).toContain('“For correlative studies: 3D EM or X-ray images should be deposited into EMPIAR.”');
+    expect(r.stdout).toMatch(/^ {2}vem-fib-sem\s+Volume EM: FIB-SEM$/m);
+    const page = JSON.parse(run('policy', '--json').stdout) as { version: string; sections: { clauses: { id: string }[] }[]; modalities: unknown[] };
+    expect(page.sections.flatMap((s) => s.clauses.map((c) => c.id))).toContain('patient-identifiable');
+    expect(page.modalities.length).toBeGreaterThan(30);
+  });
+});
+
 describe('deposit-assistant inspect --json and demo (built CLI)', () => {
   it('inspect prints one schema-valid result', () => {
     const r = run('inspect', path.join(REAL, 'mrc', 'EMD-3197.map'), '--json');

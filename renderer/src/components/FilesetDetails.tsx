@@ -7,6 +7,8 @@ import { formatBytes, formatCount } from '../../../shared/text/units';
 import { DestinationBadge } from './DestinationBadge';
 import { modalityLabel } from '../../../shared/modality/modalities';
 import { clauseById } from '../../../shared/policy/catalog';
+import { groupEvidence } from '../../../shared/modality/evidence-groups';
+import type { Evidence } from '../../../shared/model/evidence';
 
 /** Files fetched per "Show more" click. */
 const FILES_PAGE = 200;
@@ -23,6 +25,8 @@ export function FilesetDetails({ api, scanId, fileset }: FilesetDetailsProps) {
   const [files, setFiles] = useState<readonly string[]>(fileset.sampleFiles);
   const facts = describeFacts(fileset.facts);
   const clause = clauseById(fileset.clauseId);
+  const notes = fileset.policyNotes.flatMap((id) => clauseById(id) ?? []);
+  const groups = groupEvidence(fileset.modality, fileset.evidence);
   const [error, setError] = useState<string | null>(null);
   const loadMore = async () => {
     try {
@@ -67,18 +71,33 @@ export function FilesetDetails({ api, scanId, fileset }: FilesetDetailsProps) {
         </dd>
         <dt>Destination</dt>
         <dd>
-          <DestinationBadge destination={fileset.destination} />
-          {fileset.omicsArchive && <span> {fileset.omicsArchive}</span>}
+          <DestinationBadge destination={fileset.destination} omicsArchive={fileset.omicsArchive} />
           {fileset.overridden?.destination && <span className="muted"> (set by you)</span>}
         </dd>
         <dt>Policy</dt>
-        <dd data-testid="fileset-clause" title={clause?.sourceText}>
-          {clause ? clause.title : fileset.clauseId} <span className="muted">({fileset.clauseId}{clause ? ` · ${clause.sourceRef}` : ''})</span>
+        <dd data-testid="fileset-clause">
+          {clause ? clause.title : fileset.clauseId} <span className="muted">({fileset.clauseId})</span>
         </dd>
       </dl>
-      <p className="details__reason" data-testid="fileset-reason">
+      <p className={`details__reason${fileset.destination === 'REVIEW' ? ' details__reason--review' : fileset.destination === 'NONE' ? ' details__reason--none' : ''}`} data-testid="fileset-reason">
         {fileset.reason}
       </p>
+      {clause && (
+        <details className="details__source" data-testid="fileset-clause-source">
+          <summary>What the policy says</summary>
+          <blockquote>{clause.sourceText}</blockquote>
+          <p className="muted">{clause.sourceRef}</p>
+        </details>
+      )}
+      {notes.length > 0 && (
+        <ul className="details__notes" data-testid="fileset-notes">
+          {notes.map((n) => (
+            <li key={n.id} title={n.sourceRef}>
+              <strong>{n.title}.</strong> {n.sentence}
+            </li>
+          ))}
+        </ul>
+      )}
       {facts.length > 0 && (
         <>
           <h4>Facts</h4>
@@ -92,14 +111,10 @@ export function FilesetDetails({ api, scanId, fileset }: FilesetDetailsProps) {
           </dl>
         </>
       )}
-      <h4>Evidence</h4>
-      <ul className="details__evidence">
-        {fileset.evidence.map((e, i) => (
-          <li key={i}>
-            <span className="tag">{e.source}</span> {e.detail}
-          </li>
-        ))}
-      </ul>
+      <EvidenceSection title={`Why ${modalityLabel(fileset.modality)}`} items={groups.forModality} testId="evidence-for" />
+      <EvidenceSection title="Evidence for something else" items={groups.against} testId="evidence-against" showModality />
+      <EvidenceSection title="What the policy looked at" items={groups.context} testId="evidence-context" />
+      <EvidenceSection title="What was read from the files" items={groups.read} testId="evidence-read" />
       <h4>
         Files <span className="muted">({formatCount(files.length)} of {formatCount(fileset.fileCount)} shown)</span>
       </h4>
@@ -115,5 +130,23 @@ export function FilesetDetails({ api, scanId, fileset }: FilesetDetailsProps) {
       )}
       {error && <p className="error">{error}</p>}
     </aside>
+  );
+}
+
+/** One group of evidence; nothing when the group is empty. */
+function EvidenceSection({ title, items, testId, showModality }: { readonly title: string; readonly items: readonly Evidence[]; readonly testId: string; readonly showModality?: boolean }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul className="details__evidence" data-testid={testId}>
+        {items.map((e, i) => (
+          <li key={i} title={`weight ${e.weight.toFixed(2)}`}>
+            <span className="tag">{e.source}</span> {showModality && e.supports ? <strong>{modalityLabel(e.supports)}: </strong> : null}
+            {e.detail}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -97,7 +97,7 @@ export function FilesetTable({ filesets, selectedId, onSelect, severalRoots }: F
                   {modalityLabel(f.modality)}
                 </span>
                 <span role="gridcell">
-                  <DestinationBadge destination={f.destination} />
+                  <DestinationBadge destination={f.destination} omicsArchive={f.omicsArchive} />
                 </span>
               </div>
             );

@@ -5,7 +5,10 @@ import { createDispatcher, createHandlers, type CallContext } from '../../../mai
 import { createSenderCheck } from '../../../main/ipc/sender';
 import { ScanService } from '../../../main/services/scan-service';
 import { RootGrants } from '../../../main/services/root-grants';
-import { symlinkSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import type { ScanReportView } from '../../../shared/model/scan-report';
+import { writePng } from '../../fixtures/writers/generic/png';
 import { inProcessApi } from '../../helpers/in-process-api';
 import { faultyFs } from '../../helpers/fault-fs';
 import { makeTree, numbered, removeTree } from '../../helpers/temp-tree';
@@ -100,8 +103,8 @@ describe('the IPC dispatcher', () => {
     expect(events).toEqual([]);
   });
 
-  it('runs a scan, streams its end, and pages a fileset’s files', async () => {
-    root = makeTree(Object.fromEntries(numbered('stack/slice_%d.tif', 45).map((n) => [n, 1])));
+  /** Chooses `root` in the dialog, scans it through the dispatcher, and waits for the report. */
+  async function scanChosen(root: string) {
     const { dispatch, ctx, events } = dispatcher([root]);
     await dispatch('dialog:openFolders', {}, ctx(trusted));
     const started = await dispatch('scan:start', { roots: [root] }, ctx(trusted));
@@ -109,6 +112,12 @@ describe('the IPC dispatcher', () => {
     const { scanId } = started.value as { scanId: string };
     const end = await waitForEnd(events);
     if (end.type !== 'done') throw new Error(`scan ended ${end.type}`);
+    return { dispatch, ctx, scanId, end };
+  }
+
+  it('runs a scan, streams its end, and pages a fileset’s files', async () => {
+    root = makeTree(Object.fromEntries(numbered('stack/slice_%d.tif', 45).map((n) => [n, 1])));
+    const { dispatch, ctx, scanId, end } = await scanChosen(root);
     expect(end.report.filesets.map((f) => [f.pattern, f.fileCount, f.sampleFiles.length])).toEqual([['slice_####.tif', 45, 20]]);
     const id = end.report.filesets[0]!.id;
     const page = await dispatch('scan:files', { scanId, filesetId: id, offset: 40, limit: 10 }, ctx(trusted));
@@ -121,6 +130,28 @@ describe('the IPC dispatcher', () => {
   it('answers NOT_FOUND for scans and filesets it does not know', async () => {
     const { dispatch, ctx } = dispatcher();
     await expect(dispatch('scan:report', { scanId: 'nope' }, ctx(trusted))).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await expect(dispatch('scan:route', { scanId: 'nope', options: {}, overrides: [] }, ctx(trusted))).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('re-routes a finished scan with your overrides and thresholds, without reading a file again, and pages the new filesets', async () => {
+    root = makeTree({ 'misc/photo_1.png': writePng({ width: 4, height: 4 }), 'misc/photo_2.png': writePng({ width: 4, height: 4 }) });
+    const { dispatch, ctx, scanId, end } = await scanChosen(root);
+    expect(end.report.filesets.map((f) => [f.pattern, f.destination])).toEqual([['photo_#.png', 'REVIEW']]);
+    rmSync(path.join(root, 'misc'), { recursive: true });
+    const routed = await dispatch('scan:route', { scanId, options: { tomogramsFew: 1 }, overrides: [{ target: 'misc/photo_1.png', destination: 'BIA' }] }, ctx(trusted));
+    if (!routed.ok) throw new Error(routed.error.message);
+    const view = routed.value as ScanReportView;
+    expect(view.filesets.map((f) => [f.pattern, f.destination, f.clauseId])).toEqual([
+      ['photo_2.png', 'REVIEW', 'review-low-confidence'],
+      ['photo_1.png', 'BIA', 'user-override'],
+    ]);
+    expect(view.study.options).toEqual({ tomogramsFew: 1, representatives: 3 });
+    const split = view.filesets[1]!.id;
+    await expect(dispatch('scan:files', { scanId, filesetId: split, offset: 0, limit: 10 }, ctx(trusted))).resolves.toEqual({ ok: true, value: { files: ['misc/photo_1.png'], total: 1 } });
+    await expect(dispatch('scan:report', { scanId }, ctx(trusted))).resolves.toMatchObject({ ok: true, value: { filesets: [{ pattern: 'photo_2.png' }, { pattern: 'photo_1.png' }] } });
+    // Payloads are checked: an override must set something, and an omics archive goes with OMICS.
+    await expect(dispatch('scan:route', { scanId, options: {}, overrides: [{ target: 'x' }] }, ctx(trusted))).resolves.toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    await expect(dispatch('scan:route', { scanId, options: {}, overrides: [{ target: 'x', destination: 'BIA', omicsArchive: 'ENA' }] }, ctx(trusted))).resolves.toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 });
 
