@@ -28,8 +28,17 @@ export function inferModalities(filesets: readonly ModalityInput[]): Map<string,
   const out = new Map<string, ModalityResult>();
   for (const s of signals) {
     const r = first.get(s.f.id)!;
-    const extra = CONTEXT_RULES.flatMap((rule) => rule(s, r, ctx));
-    out.set(s.f.id, extra.length > 0 ? fuse([...own.get(s.f.id)!, ...extra]) : r);
+    const findings = CONTEXT_RULES.map((rule) => rule(s, r, ctx));
+    const extra = findings.flatMap((c) => c.votes);
+    if (extra.length === 0) {
+      out.set(s.f.id, r);
+      continue;
+    }
+    let votes = own.get(s.f.id)!;
+    for (const { relabel } of findings) {
+      if (relabel) votes = votes.map((v) => (v.modality === relabel.from ? { ...v, modality: relabel.to, detail: `${v.detail.replace(/\.$/, '')} — ${relabel.why}.` } : v));
+    }
+    out.set(s.f.id, fuse([...votes, ...extra]));
   }
   return out;
 }

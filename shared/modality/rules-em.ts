@@ -14,6 +14,11 @@ export const CRYO_KV_MIN = 200;
 export const TOMOGRAM_PIXEL_MIN_NM = 0.4;
 /** Largest accelerating voltage of an SEM (FIB-SEM, SBF-SEM and array tomography image at 1–30 kV). */
 export const SEM_KV_MAX = 30;
+/**
+ * Coarsest voxel of a cubic volume read as a map: single-particle maps sit at 0.5–1.5 Å/voxel, subtomogram
+ * averages at 0.5–1.5 nm (EMDB STA entries, e.g. EMD-3197 at 1.14 nm); coarser cubes are rarely maps.
+ */
+export const MAP_PIXEL_MAX_NM = 2;
 /** A box no larger than this (pixels) reads as a subtomogram or particle, not a tomogram (RELION/Warp/Dynamo boxes are 32–256). */
 export const SUBVOLUME_BOX_MAX = 256;
 
@@ -115,7 +120,7 @@ const mrcVolumes: ModalityRule = {
     const flat = z * 2 <= Math.min(x, y);
     if (cubic && x <= SUBVOLUME_BOX_MAX && s.numberedStack && (px === undefined || px >= TOMOGRAM_PIXEL_MIN_NM)) {
       out.push(vote('cryoet-subtomograms', W.FAIR, 'header', `${s.f.fileCount} small cubic volumes (${x}³ voxels${px ? ` of ${formatLength(px)}` : ''}): subtomograms.`));
-    } else if (cubic && (px === undefined || px <= TOMOGRAM_PIXEL_MIN_NM)) {
+    } else if (cubic && (px === undefined || px <= MAP_PIXEL_MAX_NM)) {
       out.push(vote('density-map', W.FAIR, 'header', `A cubic ${x}³ volume${px ? ` at ${formatLength(px)}/voxel` : ''}: the shape of a reconstructed map.`));
     } else if (flat && (px === undefined || px >= TOMOGRAM_PIXEL_MIN_NM)) {
       out.push(vote('cryoet-tomograms', W.FAIR, 'header', `A slab-shaped ${x}×${y}×${z} volume${px ? ` at ${formatLength(px)}/voxel` : ''}: the shape of a tomogram.`));
@@ -178,7 +183,7 @@ const emModes: ModalityRule = {
       case 'FIB-SEM':
         return stack
           ? [vote('vem-fib-sem', W.STRONG, src, `FIB-SEM imaging (a DualBeam instrument) over ${n}: a FIB-SEM volume.`)]
-          : [vote('em-2d', W.FAIR, src, 'A single image from a FIB-SEM instrument: 2D SEM imaging.'), vote('vem-fib-sem', W.HINT, src, 'Taken on a FIB-SEM instrument: may be one slice of a volume.')];
+          : [vote('em-2d', W.GOOD, src, 'A single image from a FIB-SEM instrument: 2D SEM imaging (a volume would be a numbered series of slices).')];
       case 'SBF-SEM':
         return stack ? [vote('vem-sbf-sem', W.STRONG, src, `Serial block-face SEM over ${n}.`)] : [vote('vem-sbf-sem', W.WEAK, src, 'Serial block-face SEM imaging.')];
       case 'SEM':

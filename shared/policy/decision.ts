@@ -4,6 +4,18 @@ import { modalityLabel } from '../modality/modalities';
 import { clause, type ClauseId } from './catalog';
 import type { Decision, RouteInput } from './types';
 
+/** Compares filesets by root, folder and pattern (code units), so picks and examples never depend on scan order. */
+export function byPlace(a: Pick<RouteInput, 'root' | 'directory' | 'pattern'>, b: Pick<RouteInput, 'root' | 'directory' | 'pattern'>): number {
+  const ka = placeKey(a);
+  const kb = placeKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** The sort key of a fileset's place: root, folder, pattern. */
+export function placeKey(f: Pick<RouteInput, 'root' | 'directory' | 'pattern'>): string {
+  return `${f.root}\0${f.directory}\0${f.pattern}`;
+}
+
 /** How a fileset reads in a reason: its folder and pattern. */
 export function where(f: Pick<RouteInput, 'directory' | 'pattern'>): string {
   return f.directory === '.' ? f.pattern : `${f.directory}/${f.pattern}`;

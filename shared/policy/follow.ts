@@ -1,7 +1,7 @@
 import { isArchiveDestination, type Destination } from '../model/destination';
 import { conflictClass, modalityLabel, type Modality } from '../modality/modalities';
-import { decide, destinationText, where } from './decision';
-import { parentDir, within } from '../layouts/paths';
+import { decide, destinationText, placeKey, where } from './decision';
+import { parentDir } from '../layouts/paths';
 import type { Decision, RouteInput } from './types';
 
 /** Layouts that pair one sidecar with the data it names; the rest (EPU, RELION, Space Ranger, Zarr) mark a folder. */
@@ -49,56 +49,111 @@ function compatible(supports: Modality | undefined, m: Modality): boolean {
   return conflictClass(supports) === conflictClass(m) || (EM_RAW.has(supports) && EM_RAW.has(m));
 }
 
-/** Indexes decided data once, so each follower finds its data without scanning the study again and again. */
+/** Sorts followables by root, folder and pattern (code units), so the examples a reason names never depend on scan order. */
+function sortByPlace(list: readonly Followable[]): Followable[] {
+  return list
+    .map((d) => ({ d, k: placeKey(d.f) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .map((x) => x.d);
+}
+
+/** True for data blocked as patient data (followers beside it may identify patients too). */
+function isPatient(d: Followable): boolean {
+  return d.decision.clauseId.startsWith('patient-');
+}
+
+/** A group of data a follower may go with, summarised once however many followers share it. */
+export interface FollowGroup {
+  /** Sorted by place. */
+  readonly found: readonly Followable[];
+  readonly how: string;
+  /** One example per distinct destination (and omics archive), in place order. */
+  readonly byDestination: ReadonlyMap<string, Followable>;
+  readonly kinds: ReadonlySet<string>;
+  readonly patient: boolean;
+}
+
+const NO_GROUP: FollowGroup = { found: [], how: '', byDestination: new Map(), kinds: new Set(), patient: false };
+
+function group(list: readonly Followable[], how: string): FollowGroup {
+  const found = sortByPlace(list);
+  const byDestination = new Map<string, Followable>();
+  for (const d of found) {
+    const k = `${d.decision.destination}\0${d.decision.omicsArchive ?? ''}`;
+    if (!byDestination.has(k)) byDestination.set(k, d);
+  }
+  return { found, how, byDestination, kinds: new Set(found.map((d) => d.decision.destination)), patient: found.some(isPatient) };
+}
+
+/**
+ * Indexes decided data once, so each follower finds its data without scanning the study: by layout, and by
+ * every folder above each fileset; the data a folder offers to a kind of follower are summarised once.
+ */
 export class FollowIndex {
   private readonly byLayout = new Map<string, Followable[]>();
-  private readonly byRoot = new Map<string, Followable[]>();
+  private readonly bySubtree = new Map<string, Followable[]>();
+  private readonly groups = new Map<string, FollowGroup>();
 
   /** Indexes the decided data filesets. */
   constructor(private readonly all: readonly Followable[]) {
+    const push = (map: Map<string, Followable[]>, k: string, d: Followable) => {
+      const list = map.get(k);
+      if (list) list.push(d);
+      else map.set(k, [d]);
+    };
     for (const d of all) {
-      for (const l of d.f.layouts) {
-        const k = layoutKey(l.kind, l.directory, l.marker);
-        this.byLayout.set(k, [...(this.byLayout.get(k) ?? []), d]);
-      }
-      this.byRoot.set(d.f.root, [...(this.byRoot.get(d.f.root) ?? []), d]);
+      for (const l of d.f.layouts) push(this.byLayout, layoutKey(l.kind, l.directory, l.marker), d);
+      for (let dir: string | undefined = d.f.directory; dir !== undefined; dir = parentDir(dir)) push(this.bySubtree, `${d.f.root}\0${dir}`, d);
     }
   }
 
   /** The data a follower goes with, nearest first: its layout partners, then its folder and each folder above it, then the whole study. */
-  candidates(f: RouteInput): { readonly found: readonly Followable[]; readonly how: string } {
+  candidates(f: RouteInput): FollowGroup {
     for (const l of f.layouts) {
-      const linked = this.byLayout.get(layoutKey(l.kind, l.directory, l.marker)) ?? [];
-      if (linked.length > 0) return { found: linked, how: LAYOUT_WORDS[l.kind] ?? `in the same ${l.kind}` };
+      const k = `layout\0${layoutKey(l.kind, l.directory, l.marker)}`;
+      const linked = this.byLayout.get(layoutKey(l.kind, l.directory, l.marker));
+      if (linked) return this.cached(k, () => group(linked, LAYOUT_WORDS[l.kind] ?? `in the same ${l.kind}`));
     }
     const ok = (d: Followable) => compatible(f.supports, d.f.modality);
-    const inRoot = (this.byRoot.get(f.root) ?? []).filter(ok);
     for (let dir: string | undefined = f.directory; dir !== undefined; dir = parentDir(dir)) {
-      const here = inRoot.filter((d) => within(d.f.directory, dir!));
-      if (here.length > 0) return { found: preferArchived(here), how: dir === f.directory ? 'in or below its folder' : dir === '.' ? 'in its scan root' : `under ${dir}` };
+      const here = this.cached(`dir\0${f.root}\0${dir}\0${f.supports ?? ''}`, () => {
+        const list = (this.bySubtree.get(`${f.root}\0${dir}`) ?? []).filter(ok);
+        return list.length === 0 ? NO_GROUP : group(nearby(list), dir === f.directory ? 'in or below its folder' : dir === '.' ? 'in its scan root' : `under ${dir}`);
+      });
+      if (here.found.length > 0) return here;
     }
-    const anywhere = this.all.filter(ok);
-    return { found: preferArchived(anywhere), how: 'in the study' };
+    return this.cached(`study\0${f.supports ?? ''}`, () => group(nearby(this.all.filter(ok)), 'in the study'));
+  }
+
+  private cached(key: string, make: () => FollowGroup): FollowGroup {
+    let g = this.groups.get(key);
+    if (!g) {
+      g = make();
+      this.groups.set(key, g);
+    }
+    return g;
   }
 }
 
-/** Among nearby data, those with an archive decide; data needing review or not depositable count only when nothing else is near. */
-function preferArchived(list: readonly Followable[]): readonly Followable[] {
-  const archived = list.filter((d) => isArchiveDestination(d.decision.destination));
-  return archived.length > 0 ? archived : list;
+/** Among nearby data, those with an archive or blocked as patient data decide; data needing review or OS clutter count only when nothing else is near. */
+function nearby(list: readonly Followable[]): readonly Followable[] {
+  const telling = list.filter((d) => isArchiveDestination(d.decision.destination) || isPatient(d));
+  return telling.length > 0 ? telling : list;
 }
 
 /**
  * The decision of a supporting file (an acquisition record, particle list, processing record or
  * document): it follows the destination of the data it describes. Data going to EMPIAR and EMDB together
- * send their records to EMPIAR (EMDB takes maps only). Data going several other ways, or needing review,
- * leave it to the user; with no data in the study, the file goes where data of the kind it describes go.
+ * send their records to EMPIAR; EMDB alone takes no accompanying files. Beside patient data only, it stays
+ * out too; beside patient data and other data, or data going several ways, or needing review, the user
+ * chooses. With no data in the study, the file goes where data of the kind it describes go.
  */
 export function followDecision(f: RouteInput, index: FollowIndex, routeAs: (m: Modality) => RoutedAs | undefined): Decision {
-  const { found, how } = index.candidates(f);
+  const g = index.candidates(f);
+  const { found, how, byDestination, kinds } = g;
   if (found.length === 0) {
     const asData = f.supports ? routeAs(f.supports) : undefined;
-    if (asData && isArchiveDestination(asData.destination)) {
+    if (asData) {
       return decide('supporting-follows-data', f, {
         destination: asData.destination,
         more: `It describes ${modalityLabel(f.supports!)}, which is not in the scanned folders; such data go to ${destinationText(asData.destination)} [${asData.clauseId}], and so does this file.`,
@@ -106,17 +161,19 @@ export function followDecision(f: RouteInput, index: FollowIndex, routeAs: (m: M
     }
     return decide('review-supporting-unresolved', f, { more: 'No data it could describe were found in the scanned folders.' });
   }
-  const dests = new Map<string, Followable>();
-  for (const d of found) dests.set(`${d.decision.destination}\0${d.decision.omicsArchive ?? ''}`, d);
   const first = found[0]!;
   const named = (d: Followable) => `${where(d.f)} (${destinationText(d.decision.destination, d.decision.omicsArchive)})`;
-  const examples = [...dests.values()].slice(0, 3).map(named).join(', ');
+  const examples = [...byDestination.values()].slice(0, 3).map(named).join(', ');
   const evidence = [{ source: 'study' as const, detail: `Goes with ${found.length === 1 ? where(first.f) : `${found.length} filesets`} ${how}: ${examples}.`, weight: 1 }];
-  const kinds = new Set(found.map((d) => d.decision.destination));
-  if (kinds.has('NONE') && found.some((d) => d.decision.clauseId.startsWith('patient-'))) {
-    return decide('supporting-follows-data', f, { destination: 'NONE', evidence, more: `It lies with patient-associated data ${how} and may identify patients itself, so it stays out of every bundle too.` });
+  if (g.patient) {
+    return found.every(isPatient)
+      ? decide('supporting-follows-data', f, { destination: 'NONE', evidence, more: `It lies with patient-associated data ${how} and may identify patients itself, so it stays out of every bundle too.` })
+      : decide('review-supporting-unresolved', f, { evidence, more: `It lies with patient-associated data and with other data ${how} (${examples}): check that it identifies no patient, then choose where it goes.` });
   }
-  if (dests.size === 1 && isArchiveDestination(first.decision.destination)) {
+  if (kinds.size === 1 && kinds.has('EMDB')) {
+    return decide('review-supporting-unresolved', f, { evidence, more: `The data ${how} (${examples}) go to EMDB, which takes maps and tomograms, not the files that accompany them.` });
+  }
+  if (byDestination.size === 1 && isArchiveDestination(first.decision.destination)) {
     return decide('supporting-follows-data', f, {
       destination: first.decision.destination,
       ...(first.decision.omicsArchive ? { omicsArchive: first.decision.omicsArchive } : {}),
@@ -124,12 +181,9 @@ export function followDecision(f: RouteInput, index: FollowIndex, routeAs: (m: M
       more: `It goes with ${found.length === 1 ? where(first.f) : `the ${found.length} filesets`} ${how}, to ${destinationText(first.decision.destination, first.decision.omicsArchive)}.`,
     });
   }
-  if (kinds.size === 1 && kinds.has('EMDB')) {
-    return decide('review-supporting-unresolved', f, { evidence, more: `The data ${how} (${examples}) go to EMDB, which takes maps and tomograms, not the files that accompany them.` });
-  }
   if (kinds.size === 2 && kinds.has('EMPIAR') && kinds.has('EMDB')) {
     return decide('supporting-follows-data', f, { destination: 'EMPIAR', evidence, more: `The data ${how} go to EMPIAR and EMDB; EMDB takes maps and tomograms only, so their records go with the raw data to EMPIAR.` });
   }
-  if (dests.size === 1) return decide('review-supporting-unresolved', f, { evidence, more: `The data ${how} (${examples}) need a decision first.` });
+  if (byDestination.size === 1) return decide('review-supporting-unresolved', f, { evidence, more: `The data ${how} (${examples}) need a decision first.` });
   return decide('review-supporting-unresolved', f, { evidence, more: `The data ${how} go several ways: ${examples}.` });
 }

@@ -61,19 +61,24 @@ export function policyPage(partial: Partial<PolicyOptions> = {}): PolicyPage {
   };
 }
 
-/** The policy page as plain text for a terminal (`deposit-assistant policy`). */
+/** Wraps to the page width, the indent included. */
+function para(text: string, indent: string): string {
+  return wrap(text, WIDTH - indent.length, indent);
+}
+
+/** The policy page as plain text for a terminal (`deposit-assistant policy`), no line wider than 100 columns. */
 export function renderPolicyText(partial: Partial<PolicyOptions> = {}): string {
   const page = policyPage(partial);
-  const out: string[] = [page.title, `Catalog ${page.version}. Source: ${page.url} (a copy ships with the app).`, '', 'Thresholds'];
-  for (const t of page.thresholds) out.push(wrap(`${t.name} = ${t.value}${t.flag ? ` (${t.flag})` : ''}: ${t.meaning}`, WIDTH, '  '));
+  const out: string[] = [page.title, para(`Catalog ${page.version}. Source: ${page.url} (a copy ships with the app).`, ''), '', 'Thresholds'];
+  for (const t of page.thresholds) out.push(para(`${t.name} = ${t.value}${t.flag ? ` (${t.flag})` : ''}: ${t.meaning}`, '  '));
   for (const s of page.sections) {
     out.push('', `${s.heading} (${s.clauses.length})`);
     for (const c of s.clauses) {
-      out.push('', `  [${c.id}] ${c.title} → ${clauseDestinationText(c)}`);
-      out.push(wrap(`When: ${c.condition}`, WIDTH, '    '));
-      out.push(wrap(`Says: ${c.sentence}`, WIDTH, '    '));
-      out.push(wrap(`Source: ${c.sourceRef}.`, WIDTH, '    '));
-      out.push(wrap(`“${c.sourceText}”`, WIDTH, '      '));
+      out.push('', para(`[${c.id}] ${c.title} → ${clauseDestinationText(c)}`, '  '));
+      out.push(para(`When: ${c.condition}`, '    '));
+      out.push(para(`Says: ${c.sentence}`, '    '));
+      out.push(para(`Source: ${c.sourceRef}.`, '    '));
+      out.push(para(`“${c.sourceText}”`, '      '));
     }
   }
   out.push('', `Modalities (${page.modalities.length}), as ids for --override`);

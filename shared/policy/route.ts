@@ -2,7 +2,7 @@ import type { Evidence } from '../model/evidence';
 import { isArchiveDestination } from '../model/destination';
 import { DATA_GROUPS, FOLLOWER_GROUPS, MODALITIES, modalityInfo, modalityLabel, REVIEW_BELOW, type Modality, type ModalityGroup } from '../modality/modalities';
 import { clause, POLICY_CATALOG_VERSION, type ClauseId } from './catalog';
-import { decide, overrideDecision, where } from './decision';
+import { byPlace, decide, overrideDecision, where } from './decision';
 import { FollowIndex, followDecision, type Followable, type RoutedAs } from './follow';
 import { omicsRoute } from './omics';
 import { routeTomograms } from './tomograms';
@@ -26,7 +26,8 @@ export function isPatientIdentifiable(f: Pick<RouteInput, 'facts'>): boolean {
 /** The decision a fileset gets before the study is looked at, or what kind of routing it needs. */
 function preliminary(f: RouteInput): Decision | 'data' | 'follower' {
   const group = modalityInfo(f.modality).group;
-  if (isPatientIdentifiable(f)) return decide('patient-identifiable', f, { opening: `Patient-identifying fields are filled (${f.facts.patient!.value.fields.join(', ')}).` });
+  // Nothing the user sets applies to patient-identifiable data, so the decision carries no override.
+  if (isPatientIdentifiable(f)) return decide('patient-identifiable', { ...f, override: undefined }, { opening: `Patient-identifying fields are filled (${f.facts.patient!.value.fields.join(', ')}).` });
   if (group === 'not-data') return decide('not-research-data', f);
   if (group === 'unknown') return decide('review-unknown', f, { opening: f.because ?? 'The format of these files was not identified.' });
   if (f.confidence < REVIEW_BELOW && !f.override?.modality) {
@@ -42,9 +43,10 @@ function preliminary(f: RouteInput): Decision | 'data' | 'follower' {
 
 /** Correlative or not, from the routed data of all roots together. */
 function studyShape(data: readonly RouteInput[]): StudyShape {
-  const lm = data.find((f) => modalityInfo(f.modality).group === 'light');
-  const em3d = data.find((f) => EM_XM_3D.has(modalityInfo(f.modality).group));
-  const em2d = data.find((f) => modalityInfo(f.modality).group === 'em-2d');
+  const firstOf = (test: (f: RouteInput) => boolean) => data.filter(test).sort(byPlace)[0];
+  const lm = firstOf((f) => modalityInfo(f.modality).group === 'light');
+  const em3d = firstOf((f) => EM_XM_3D.has(modalityInfo(f.modality).group));
+  const em2d = firstOf((f) => modalityInfo(f.modality).group === 'em-2d');
   const em = em3d ?? em2d;
   if (!lm || !em) return { correlative: false, split: false, evidence: [] };
   const detail = `Light microscopy (${where(lm)}) and ${em3d ? '3D ' : '2D '}${modalityLabel(em.modality)} (${where(em)}) in one study: a correlative study${em3d ? ' with a 3D EM/X-ray component' : ' whose EM is 2D'}.`;
@@ -95,11 +97,11 @@ function routeData(f: RouteInput, shape: StudyShape): Decision {
 }
 
 /** Note clauses that inform a final decision. */
-function notesFor(f: RouteInput, d: Decision, shape: StudyShape): string[] {
+function notesFor(f: RouteInput, d: Decision, bothArchives: boolean): string[] {
   const notes: string[] = [];
   if (d.destination === 'EMPIAR') notes.push('policy-1-empiar');
   if (d.destination === 'BIA') notes.push('policy-2-bia');
-  if (shape.split && (d.destination === 'EMPIAR' || d.destination === 'BIA')) notes.push('policy-3-separate-deposits');
+  if (bothArchives && (d.destination === 'EMPIAR' || d.destination === 'BIA')) notes.push('policy-3-separate-deposits');
   if ((f.modality === 'hcs' || f.supports === 'hcs') && d.destination === 'BIA') notes.push('note-1-hcs-templates');
   const group = modalityInfo(f.modality).group;
   if ((group === 'omics' || group === 'spatial-omics' || d.clauseId.startsWith('spatial-omics-')) && (d.destination === 'BIA' || d.destination === 'OMICS')) notes.push('spatial-omics-linking');
@@ -137,7 +139,8 @@ export function routeStudy(inputs: readonly RouteInput[], partial: Partial<Polic
   const index = new FollowIndex(followable);
   const routeAs = (m: Modality): RoutedAs | undefined => {
     const c = clause(dataClause(m, shape));
-    return c.destination === 'EMPIAR' || c.destination === 'BIA' || c.destination === 'EMDB' ? { destination: c.destination, clauseId: c.id } : undefined;
+    // EMDB takes maps and tomograms, not the files that accompany them.
+    return c.destination === 'EMPIAR' || c.destination === 'BIA' ? { destination: c.destination, clauseId: c.id } : undefined;
   };
   const first = new Map(followers.map((f) => [f.id, followDecision(f, index, routeAs)]));
   // Files no data decide may go with the records beside them that did find their data (an atlas beside a tilt series' mdoc).
@@ -149,12 +152,15 @@ export function routeStudy(inputs: readonly RouteInput[], partial: Partial<Polic
     decided.set(f.id, { filesetId: f.id, decision: finish(f, again), parts: [] });
   }
 
+  // Policy point 3: a study with data for EMPIAR and other image data deposits them separately, linked.
+  const sent = new Set([...decided.values()].flatMap((r) => [r.decision.destination, ...r.parts.map((p) => p.decision.destination)]));
+  const bothArchives = sent.has('EMPIAR') && sent.has('BIA');
   const filesets = inputs.map((f) => {
     const r = decided.get(f.id)!;
     return {
       ...r,
-      decision: { ...r.decision, notes: notesFor(f, r.decision, shape) },
-      parts: r.parts.map((p) => ({ ...p, decision: { ...p.decision, notes: notesFor(f, p.decision, shape) } })),
+      decision: { ...r.decision, notes: notesFor(f, r.decision, bothArchives) },
+      parts: r.parts.map((p) => ({ ...p, decision: { ...p.decision, notes: notesFor(f, p.decision, bothArchives) } })),
     };
   });
   const routedData = data.filter((f) => decided.get(f.id)!.decision.destination !== 'REVIEW');

@@ -1,6 +1,6 @@
 import type { Evidence } from '../model/evidence';
 import { formatCount } from '../text/units';
-import { decide, overrideDecision } from './decision';
+import { byPlace, decide, overrideDecision } from './decision';
 import type { PolicyOptions, RoutedFileset, RouteInput, StudyFindings } from './types';
 
 /** A tomogram file and the fileset it belongs to. */
@@ -16,13 +16,6 @@ interface TomogramFile {
 export function spreadIndices(n: number, k: number): number[] {
   const take = Math.min(n, Math.max(0, k));
   return Array.from({ length: take }, (_, i) => Math.floor(((i + 0.5) * n) / take));
-}
-
-/** Orders filesets by root, folder and pattern (code units), so picks do not depend on scan order. */
-function byPlace(a: RouteInput, b: RouteInput): number {
-  const ka = `${a.root}\0${a.directory}\0${a.pattern}`;
-  const kb = `${b.root}\0${b.directory}\0${b.pattern}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 /**

@@ -79,7 +79,7 @@ export function decideStudy(scanned: readonly ScannedFileset[], policy: PolicyIn
     if (!entry) continue;
     const { f, input } = entry;
     const { sizes, ...base } = f;
-    const sizeOf = new Map(f.files.map((file, i) => [file, sizes[i] ?? 0]));
+    const sizeOf = routed.parts.length > 0 ? new Map(f.files.map((file, i) => [file, sizes[i] ?? 0])) : new Map<string, number>();
     const taken = new Set(routed.parts.flatMap((p) => p.files));
     const rest = taken.size === 0 ? f.files : f.files.filter((file) => !taken.has(file));
     const evidenceOf = (d: Decision): Evidence[] => [...base.evidence, ...input.modalityEvidence, ...d.evidence];

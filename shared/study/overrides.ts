@@ -109,7 +109,8 @@ export function resolveOverrides<T extends Splittable>(scanned: readonly T[], ov
       continue;
     }
     let targets: T[];
-    if (m.kind === 'file' && m.set.files.length > 1) {
+    if (m.kind === 'file' && m.set.facts.patient?.value.identifiable) targets = [m.set];
+    else if (m.kind === 'file' && m.set.files.length > 1) {
       const { part, rest } = split(m.set, new Set([m.file]), ++parts);
       filesets = filesets.flatMap((f) => (f === m.set ? [rest, part] : [f]));
       const before = set.get(m.set.id);
@@ -119,7 +120,7 @@ export function resolveOverrides<T extends Splittable>(scanned: readonly T[], ov
     const blocked = targets.filter((f) => f.facts.patient?.value.identifiable);
     const taken = targets.filter((f) => !blocked.includes(f));
     for (const f of taken) set.set(f.id, { ...set.get(f.id), ...valuesOf(o) });
-    const what = m.kind === 'file' ? `the file ${m.file}, now a fileset of its own` : taken.length === 1 ? `the fileset ${taken[0]!.directory === '.' ? '' : `${taken[0]!.directory}/`}${taken[0]!.pattern}` : `${taken.length} filesets`;
+    const what = m.kind === 'file' ? (targets[0] === m.set ? `the file ${m.file} (its whole fileset)` : `the file ${m.file}, now a fileset of its own`) : taken.length === 1 ? `the fileset ${taken[0]!.directory === '.' ? '' : `${taken[0]!.directory}/`}${taken[0]!.pattern}` : `${taken.length} filesets`;
     const note =
       taken.length === 0
         ? 'Not applied: the data it names are patient-identifiable and cannot be deposited at EBI.'
