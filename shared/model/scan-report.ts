@@ -5,7 +5,7 @@ import { IssueSchema } from './issue';
 import { StudyFindingsSchema } from '../policy/types';
 
 /** Version of the report's shape; bumped on any change a consumer could notice. */
-export const SCAN_REPORT_SCHEMA_VERSION = 1;
+export const SCAN_REPORT_SCHEMA_VERSION = 2;
 
 /** Study-level findings of the policy over all roots together: correlative or not, tomogram rule, patient data, options and overrides. */
 export const StudySchema = StudyFindingsSchema;

@@ -13,6 +13,7 @@ export function describeStudy(s: StudyFindings): string[] {
         ? 'Correlative study with a 3D EM/X-ray component: the EM/X-ray data go to EMPIAR, the light microscopy and the correlation information to the BioImage Archive (policy note 3).'
         : 'Correlative study whose EM part is 2D: light and electron microscopy both go to the BioImage Archive.',
     );
+    if (!s.correlationInformation) lines.push('No registration, transform or landmark file was found: if you have the correlation information, add it; it goes to the BioImage Archive (policy note 3.3).');
   }
   const t = s.tomograms;
   if (t.rule === 'all-to-emdb') lines.push(`${formatCount(t.count)} tomogram${t.count === 1 ? '' : 's'}, at most ${s.options.tomogramsFew} (a "small number"): all go to EMDB (policy note 2).`);

@@ -59,6 +59,7 @@ test('the demo study: one click from the start screen to the routed table', asyn
   await expect(page.getByTestId('fileset-clause')).toContainText('Supporting files follow the data they describe');
   await expect(page.getByTestId('fileset-reason')).toContainText('It describes Cryo-ET: tilt series, which is not in the scanned folders; such data go to EMPIAR');
   await expect(page.getByTestId('fileset-notes')).toContainText('What EMPIAR accepts');
+  await page.screenshot({ path: test.info().outputPath('supporting-details.png') });
 });
 
 test('open folders: a numbered vEM stack becomes one fileset whose files page in on demand', async ({ openApp }) => {

@@ -231,16 +231,20 @@ describe('describeStudy', () => {
     const t = tomo(7);
     const d = decideStudy([t, lm(), dicom()], { overrides: [{ target: 'nope', destination: 'BIA' }] });
     const lines = describeStudy(d.study);
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toMatch(/^Correlative study with a 3D EM\/X-ray component/);
-    expect(lines[1]).toBe(`7 tomograms, more than 5: 3 representatives go to EMDB (${[t.files[1], t.files[3], t.files[5]].join(', ')}), the rest to EMPIAR (policy note 2).`);
-    expect(lines[2]).toMatch(/^Patient-associated medical imaging was found/);
-    expect(lines[3]).toBe('Your override nope → BIA: It matched no fileset, file or folder of the scanned folders, so nothing was changed.');
+    expect(lines[1]).toMatch(/^No registration, transform or landmark file was found/);
+    expect(lines[2]).toBe(`7 tomograms, more than 5: 3 representatives go to EMDB (${[t.files[1], t.files[3], t.files[5]].join(', ')}), the rest to EMPIAR (policy note 2).`);
+    expect(lines[3]).toMatch(/^Patient-associated medical imaging was found/);
+    expect(lines[4]).toBe('Your override nope → BIA: It matched no fileset, file or folder of the scanned folders, so nothing was changed.');
   });
 
   it('a small number of tomograms, and a 2D correlative study', () => {
     expect(describeStudy(decideStudy([tomo(1)]).study)).toEqual(['1 tomogram, at most 5 (a "small number"): all go to EMDB (policy note 2).']);
-    expect(describeStudy(decideStudy([lm(), em()]).study)).toEqual(['Correlative study whose EM part is 2D: light and electron microscopy both go to the BioImage Archive.']);
+    expect(describeStudy(decideStudy([lm(), em()]).study)).toEqual([
+      'Correlative study whose EM part is 2D: light and electron microscopy both go to the BioImage Archive.',
+      'No registration, transform or landmark file was found: if you have the correlation information, add it; it goes to the BioImage Archive (policy note 3.3).',
+    ]);
   });
 
   it('nothing to say about a plain study', () => {
