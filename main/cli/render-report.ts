@@ -1,4 +1,4 @@
-import { DESTINATION_LABELS, DESTINATIONS } from '../../shared/model/destination';
+import { DESTINATION_LABELS, DESTINATIONS, destinationLabel } from '../../shared/model/destination';
 import type { ScanReport } from '../../shared/model/scan-report';
 import type { Issue } from '../../shared/model/issue';
 import type { InspectResult } from '../../shared/model/inspect-result';
@@ -34,17 +34,15 @@ const FILESETS_NAMED_PER_CLAUSE = 5;
 
 /** How a destination reads in a table: the label, the omics archive, and a mark when the user set it. */
 function destinationCell(f: Fileset): string {
-  const label = f.destination === 'OMICS' && f.omicsArchive ? `${DESTINATION_LABELS.OMICS} (${f.omicsArchive})` : DESTINATION_LABELS[f.destination];
+  const label = destinationLabel(f.destination, f.omicsArchive);
   return f.overridden?.destination ? `${label} (set by you)` : label;
 }
 
-/** How a modality reads in a table: its label, with the confidence when it is too low to route. */
+/** How a modality reads in a table: its label with its confidence, or a mark when the user set it. */
 function modalityCell(f: Fileset): string {
   const label = modalityLabel(f.modality);
   return f.overridden?.modality ? `${label} (set by you)` : f.modality === 'unknown' ? label : `${label} (${f.confidence.toFixed(2)})`;
 }
-
-
 
 /** How a fileset's format reads in a table: the label, and how it was established unless read from the file. */
 export function formatCell(format: string, source: string): string {
@@ -101,7 +99,11 @@ export function renderReport(report: ScanReport, durationMs?: number): string {
     for (const { d, sets } of byDestination) {
       out.push(`  ${DESTINATION_LABELS[d]}: ${formatCount(sets.length)} filesets, ${formatCount(sets.reduce((n, s) => n + s.fileCount, 0))} files.`);
       const byClause = new Map<string, Fileset[]>();
-      for (const f of sets) byClause.set(f.clauseId, [...(byClause.get(f.clauseId) ?? []), f]);
+      for (const f of sets) {
+        const members = byClause.get(f.clauseId);
+        if (members) members.push(f);
+        else byClause.set(f.clauseId, [f]);
+      }
       for (const [clauseId, members] of byClause) {
         out.push(`    [${clauseId}] ${clauseById(clauseId)?.title ?? clauseId}`);
         for (const f of members.slice(0, FILESETS_NAMED_PER_CLAUSE)) {

@@ -182,6 +182,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const policy: PolicyInput = { options: policyOptions(values), overrides: (values.override ?? []).map((o) => parseOverride(o, io.cwd)) };
     const scanning = command === 'scan' || command === 'demo';
     if (!scanning && (policy.overrides?.length ?? 0) > 0) throw new UsageError('--override applies to scan and demo only.');
+    if (!scanning && command !== 'policy' && Object.keys(policy.options ?? {}).length > 0) throw new UsageError('--tomograms-few and --representatives apply to scan, demo and policy only.');
     switch (command) {
       case 'scan':
         if (args.length === 0) throw new UsageError('scan needs at least one folder.');

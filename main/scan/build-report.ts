@@ -115,7 +115,7 @@ export function buildScanned(input: ReportInput): ScannedStudy {
 /** The report of a scanned study under a policy input (thresholds, overrides): modality, decision and bundles for every fileset. */
 export function reportFromScanned(scanned: ScannedStudy, policy: PolicyInput = {}): ScanReport {
   const { filesets, study } = decideStudy(scanned.filesets, policy);
-  const issues = scanned.issues;
+  const { issues } = scanned;
   return {
     schemaVersion: SCAN_REPORT_SCHEMA_VERSION,
     tool: { name: TOOL.name, version: TOOL.version },
@@ -134,9 +134,4 @@ export function reportFromScanned(scanned: ScannedStudy, policy: PolicyInput = {
     bundles: groupBundles(filesets),
     issues: [...issues],
   };
-}
-
-/** Turns grouped files into the scan report under a policy input (the default policy when none is given). */
-export function buildReport(input: ReportInput, policy: PolicyInput = {}): ScanReport {
-  return reportFromScanned(buildScanned(input), policy);
 }

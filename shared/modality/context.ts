@@ -49,7 +49,9 @@ export function studyContext(first: FirstPass): StudyContext {
     if (!r) continue;
     const k = key(s.f.root, s.f.directory);
     if (r.confidence >= REVIEW_BELOW && DATA_GROUPS.has(modalityInfo(r.modality).group) && s.f.kind === 'image') {
-      confidentByFolder.set(k, [...(confidentByFolder.get(k) ?? []), { pattern: s.f.pattern, modality: r.modality }]);
+      const here = confidentByFolder.get(k);
+      if (here) here.push({ pattern: s.f.pattern, modality: r.modality });
+      else confidentByFolder.set(k, [{ pattern: s.f.pattern, modality: r.modality }]);
     }
     if ((r.modality === 'cryoet-tilt-series' && r.confidence >= REVIEW_BELOW) || r.supports === 'cryoet-tilt-series') rootsWithTiltSeries.add(s.f.root);
     if (s.layoutKinds.has('epu-session')) rootsWithEpu.add(s.f.root);

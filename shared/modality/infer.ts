@@ -3,17 +3,13 @@ import { fuse } from './fuse';
 import { DATA_RULES } from './rules-data';
 import { EM_RULES } from './rules-em';
 import { IMAGING_RULES } from './rules-imaging';
-import { signalsOf, type Signals } from './signals';
-import type { ModalityInput, ModalityResult, Vote } from './types';
+import { signalsOf } from './signals';
+import type { ModalityInput, ModalityResult } from './types';
 import type { ModalityRule } from './weights';
 
 /** Every rule that reads one fileset, in the order their evidence is listed. */
 export const MODALITY_RULES: readonly ModalityRule[] = [...EM_RULES, ...IMAGING_RULES, ...DATA_RULES];
 
-/** The votes a fileset's own facts, format, names and layouts cast. */
-export function ownVotes(s: Signals, rules: readonly ModalityRule[] = MODALITY_RULES): Vote[] {
-  return rules.flatMap((r) => r.votes(s));
-}
 
 /**
  * Infers the modality of every fileset of a study: first from each fileset's own evidence, then once more
@@ -22,7 +18,7 @@ export function ownVotes(s: Signals, rules: readonly ModalityRule[] = MODALITY_R
  */
 export function inferModalities(filesets: readonly ModalityInput[]): Map<string, ModalityResult> {
   const signals = filesets.map(signalsOf);
-  const own = new Map(signals.map((s) => [s.f.id, ownVotes(s)]));
+  const own = new Map(signals.map((s) => [s.f.id, MODALITY_RULES.flatMap((r) => r.votes(s))]));
   const first = new Map(signals.map((s) => [s.f.id, fuse(own.get(s.f.id)!)]));
   const ctx = studyContext({ signals, results: first });
   const out = new Map<string, ModalityResult>();

@@ -41,3 +41,8 @@ export const OmicsArchiveSchema = z.enum(OMICS_ARCHIVES);
 
 /** An omics archive. */
 export type OmicsArchive = z.infer<typeof OmicsArchiveSchema>;
+
+/** How a destination reads for people: its label, or the omics archive's name when one is chosen. */
+export function destinationLabel(d: Destination, archive?: OmicsArchive | null): string {
+  return d === 'OMICS' && archive ? archive : DESTINATION_LABELS[d];
+}

@@ -1,4 +1,4 @@
-import { DESTINATION_LABELS, type Destination, type OmicsArchive } from '../model/destination';
+import { destinationLabel, type Destination, type OmicsArchive } from '../model/destination';
 import type { Evidence } from '../model/evidence';
 import { modalityLabel } from '../modality/modalities';
 import { clause, type ClauseId } from './catalog';
@@ -25,11 +25,6 @@ export function where(f: Pick<RouteInput, 'directory' | 'pattern'>): string {
 export function modalityPhrase(f: RouteInput): string {
   if (f.override?.modality) return `You set the modality to ${modalityLabel(f.modality)}.`;
   return `Read as ${modalityLabel(f.modality)}, confidence ${f.confidence.toFixed(2)}${f.because ? ` — ${f.because}` : '.'}`;
-}
-
-/** A destination in words, with the omics archive where there is one. */
-export function destinationText(d: Destination, archive?: OmicsArchive): string {
-  return d === 'OMICS' && archive ? archive : DESTINATION_LABELS[d];
 }
 
 /** Extras a decision may carry beyond its clause. */
@@ -69,15 +64,15 @@ export function overrideDecision(f: RouteInput, policy: Decision): Decision {
   const destination = o.destination!;
   const archive = destination === 'OMICS' ? (o.omicsArchive ?? policy.omicsArchive) : undefined;
   const same = destination === policy.destination && (destination !== 'OMICS' || archive === policy.omicsArchive);
-  const opening = `You set the destination to ${destinationText(destination, archive)}${destination === 'OMICS' && !archive ? ' (choose which omics archive)' : ''}.`;
-  const policySaid = same ? 'The policy says the same' : `The policy would send it to ${destinationText(policy.destination, policy.omicsArchive)}`;
+  const opening = `You set the destination to ${destinationLabel(destination, archive)}${destination === 'OMICS' && !archive ? ' (choose which omics archive)' : ''}.`;
+  const policySaid = same ? 'The policy says the same' : `The policy would send it to ${destinationLabel(policy.destination, policy.omicsArchive)}`;
   return {
     destination,
     clauseId: 'user-override',
     reason: `${opening} ${policySaid} [${policy.clauseId}]: ${policy.reason}`,
     ...(archive ? { omicsArchive: archive } : {}),
     notes: [],
-    evidence: [{ source: 'user', detail: `Destination set by you: ${destinationText(destination, archive)}.`, weight: 1 }, ...policy.evidence],
+    evidence: [{ source: 'user', detail: `Destination set by you: ${destinationLabel(destination, archive)}.`, weight: 1 }, ...policy.evidence],
     overridden: { ...(f.override?.modality ? { modality: f.modality } : {}), destination },
   };
 }

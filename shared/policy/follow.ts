@@ -1,6 +1,6 @@
-import { isArchiveDestination, type Destination } from '../model/destination';
+import { destinationLabel, isArchiveDestination, type Destination } from '../model/destination';
 import { conflictClass, modalityLabel, type Modality } from '../modality/modalities';
-import { decide, destinationText, placeKey, where } from './decision';
+import { decide, placeKey, where } from './decision';
 import { parentDir } from '../layouts/paths';
 import type { Decision, RouteInput } from './types';
 
@@ -156,13 +156,13 @@ export function followDecision(f: RouteInput, index: FollowIndex, routeAs: (m: M
     if (asData) {
       return decide('supporting-follows-data', f, {
         destination: asData.destination,
-        more: `It describes ${modalityLabel(f.supports!)}, which is not in the scanned folders; such data go to ${destinationText(asData.destination)} [${asData.clauseId}], and so does this file.`,
+        more: `It describes ${modalityLabel(f.supports!)}, which is not in the scanned folders; such data go to ${destinationLabel(asData.destination)} [${asData.clauseId}], and so does this file.`,
       });
     }
     return decide('review-supporting-unresolved', f, { more: 'No data it could describe were found in the scanned folders.' });
   }
   const first = found[0]!;
-  const named = (d: Followable) => `${where(d.f)} (${destinationText(d.decision.destination, d.decision.omicsArchive)})`;
+  const named = (d: Followable) => `${where(d.f)} (${destinationLabel(d.decision.destination, d.decision.omicsArchive)})`;
   const examples = [...byDestination.values()].slice(0, 3).map(named).join(', ');
   const evidence = [{ source: 'study' as const, detail: `Goes with ${found.length === 1 ? where(first.f) : `${found.length} filesets`} ${how}: ${examples}.`, weight: 1 }];
   if (g.patient) {
@@ -178,7 +178,7 @@ export function followDecision(f: RouteInput, index: FollowIndex, routeAs: (m: M
       destination: first.decision.destination,
       ...(first.decision.omicsArchive ? { omicsArchive: first.decision.omicsArchive } : {}),
       evidence,
-      more: `It goes with ${found.length === 1 ? where(first.f) : `the ${found.length} filesets`} ${how}, to ${destinationText(first.decision.destination, first.decision.omicsArchive)}.`,
+      more: `It goes with ${found.length === 1 ? where(first.f) : `the ${found.length} filesets`} ${how}, to ${destinationLabel(first.decision.destination, first.decision.omicsArchive)}.`,
     });
   }
   if (kinds.size === 2 && kinds.has('EMPIAR') && kinds.has('EMDB')) {

@@ -18,7 +18,7 @@ interface StudyShape {
   readonly evidence: readonly Evidence[];
 }
 
-/** True when a fileset carries patient-identifying fields. */
+/** True when a fileset carries patient-identifying fields: no override applies to it (policy row "Patient identifiable imaging data"). */
 export function isPatientIdentifiable(f: Pick<RouteInput, 'facts'>): boolean {
   return f.facts.patient?.value.identifiable === true;
 }

@@ -3,6 +3,7 @@ import type { Facts } from '../formats/facts';
 import type { Modality } from '../modality/modalities';
 import { within } from '../layouts/paths';
 import type { AppliedOverride, Override } from '../policy/types';
+import { isPatientIdentifiable } from '../policy/route';
 
 /** What override resolution needs of a fileset; the rest of it is carried along untouched. */
 export interface Splittable {
@@ -109,7 +110,7 @@ export function resolveOverrides<T extends Splittable>(scanned: readonly T[], ov
       continue;
     }
     let targets: T[];
-    if (m.kind === 'file' && m.set.facts.patient?.value.identifiable) targets = [m.set];
+    if (m.kind === 'file' && isPatientIdentifiable(m.set)) targets = [m.set];
     else if (m.kind === 'file' && m.set.files.length > 1) {
       const { part, rest } = split(m.set, new Set([m.file]), ++parts);
       filesets = filesets.flatMap((f) => (f === m.set ? [rest, part] : [f]));
@@ -117,7 +118,7 @@ export function resolveOverrides<T extends Splittable>(scanned: readonly T[], ov
       if (before) set.set(part.id, before);
       targets = [part];
     } else targets = m.kind === 'file' ? [m.set] : m.sets;
-    const blocked = targets.filter((f) => f.facts.patient?.value.identifiable);
+    const blocked = targets.filter(isPatientIdentifiable);
     const taken = targets.filter((f) => !blocked.includes(f));
     for (const f of taken) set.set(f.id, { ...set.get(f.id), ...valuesOf(o) });
     const what = m.kind === 'file' ? (targets[0] === m.set ? `the file ${m.file} (its whole fileset)` : `the file ${m.file}, now a fileset of its own`) : taken.length === 1 ? `the fileset ${taken[0]!.directory === '.' ? '' : `${taken[0]!.directory}/`}${taken[0]!.pattern}` : `${taken.length} filesets`;
