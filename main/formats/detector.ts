@@ -4,7 +4,7 @@ import type { FormatId } from '../../shared/formats/format-catalog';
 
 /**
  * First bytes every detector sees. 64 KiB holds the headers of every format we read (TIFF IFD0 for all
- * samples, reference/formats.md §3; MRC 1024 B; DICOM meta; CZI file header and directory position).
+ * samples, docs/formats.md §3; MRC 1024 B; DICOM meta; CZI file header and directory position).
  */
 export const HEAD_BYTES = 64 * 1024;
 

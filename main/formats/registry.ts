@@ -50,7 +50,7 @@ function best(candidates: readonly Detection[], ext: string): Detection | undefi
  * Hints that name only a container; bytes that say something more specific (an OME-Zarr `.zattrs`, a FEI
  * TIFF, EPU's XML) refine such a hint rather than contradict it.
  */
-const GENERIC_HINTS: ReadonlySet<string> = new Set(['text', 'xml', 'json', 'csv', 'zarr', 'tiff', 'bigtiff', 'hdf5', 'gzip', 'zip', 'tar']);
+const GENERIC_HINTS: ReadonlySet<FormatId> = new Set<FormatId>(['text', 'xml', 'json', 'csv', 'zarr', 'tiff', 'bigtiff', 'hdf5', 'gzip', 'zip', 'tar']);
 
 /** Notes when the name says something else than the bytes, so users see why the extension was overruled. */
 function nameEvidence(ctx: DetectContext, format: FormatId): Evidence[] {

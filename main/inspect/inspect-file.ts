@@ -5,11 +5,16 @@ import { formatInfo } from '../../shared/formats/format-catalog';
 import { contextFromFile } from '../formats/context';
 import { identify } from '../formats/registry';
 import { describeOsError } from '../scan/os-error';
+import { readSidecars } from './sidecars';
 
 /** Why `inspect` could not look at a path at all. */
 export class InspectError extends Error {}
 
-/** What the format engine knows about one file: format, confidence, facts with provenance, evidence and problems. */
+/**
+ * What the format engine knows about one file: format, confidence, facts with provenance, evidence and problems;
+ * for image data also the facts its same-folder sidecars lend it (an `.emi` for `x_1.ser`, an `.mdoc` for a
+ * stack), as the scan would lend them, each with provenance `sidecar` and the sidecar's name as its source.
+ */
 export async function inspectFile(input: string, cwd: string = process.cwd()): Promise<InspectResult> {
   const abs = path.resolve(cwd, input);
   let st;
@@ -25,21 +30,25 @@ export async function inspectFile(input: string, cwd: string = process.cwd()): P
   } catch (err) {
     throw new InspectError(`${abs} cannot be read: ${describeOsError(err, 'input')}.`);
   }
+  let found;
   try {
-    const found = await identify(opened.ctx);
-    return {
-      path: abs,
-      size: st.size,
-      modifiedAt: new Date(st.mtimeMs).toISOString(),
-      format: found.format,
-      formatSource: found.formatSource,
-      kind: formatInfo(found.format)?.kind ?? 'unknown',
-      confidence: found.confidence,
-      facts: found.facts,
-      evidence: [...found.evidence],
-      problems: [...found.problems],
-    };
+    found = await identify(opened.ctx);
   } finally {
     await opened.close();
   }
+  const kind = formatInfo(found.format)?.kind ?? 'unknown';
+  // Image data borrow what their same-folder sidecars say, through the scan's own layout code (sidecars.ts).
+  const borrowed = kind === 'image' ? await readSidecars(abs, { name: path.basename(abs), format: found.format, facts: found.facts, evidence: found.evidence }) : undefined;
+  return {
+    path: abs,
+    size: st.size,
+    modifiedAt: new Date(st.mtimeMs).toISOString(),
+    format: found.format,
+    formatSource: found.formatSource,
+    kind,
+    confidence: found.confidence,
+    facts: borrowed?.facts ?? found.facts,
+    evidence: [...found.evidence, ...(borrowed?.evidence ?? [])],
+    problems: [...found.problems, ...(borrowed?.problems ?? [])],
+  };
 }

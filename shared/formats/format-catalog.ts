@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import type { FileKind } from './file-kind';
 
 /** One entry of the format catalog: a stable id, a label for people, its usual role and usual extensions. */
-export interface FormatInfo {
-  readonly id: string;
+export interface FormatInfo<Id extends string = string> {
+  readonly id: Id;
   readonly label: string;
   readonly kind: FileKind;
   /** Lower-case extensions with the dot, compound ones first where they exist (".ome.tiff" before ".tiff"). */
@@ -11,11 +12,11 @@ export interface FormatInfo {
 
 /**
  * Every format the product names, by stable id. Extensions here are hints only: several formats share
- * an extension (".map", ".h5", ".xml", ".dm") and the bytes decide (reference/formats.md §0.2).
+ * an extension (".map", ".h5", ".xml", ".dm") and the bytes decide (docs/formats.md §0.2).
  * Where an extension is shared, only the most common owner lists it and the rest are found from bytes.
  */
 export const FORMAT_CATALOG = [
-  // Cryo-EM and electron tomography (reference/formats.md §1, §2)
+  // Cryo-EM and electron tomography (docs/formats.md §1, §2)
   { id: 'mrc', label: 'MRC/CCP4', kind: 'image', extensions: ['.mrc', '.mrcs', '.map', '.ccp4', '.st', '.ali', '.rec', '.preali'] },
   { id: 'deltavision', label: 'DeltaVision', kind: 'image', extensions: ['.dv', '.r3d'] },
   { id: 'eer', label: 'EER movie', kind: 'image', extensions: ['.eer', '.mrc.eer'] },
@@ -32,7 +33,12 @@ export const FORMAT_CATALOG = [
   { id: 'tia-emi', label: 'FEI TIA metadata', kind: 'metadata', extensions: ['.emi'] },
   { id: 'velox-emd', label: 'Velox EMD', kind: 'image', extensions: ['.emd'] },
   { id: 'de-info', label: 'Direct Electron info', kind: 'metadata', extensions: [] },
-  // TIFF family (reference/formats.md §1, §3)
+  // Diffraction (MicroED / X-ray crystallography): frames and the processing files of XDS and DIALS
+  { id: 'smv', label: 'SMV/ADSC diffraction frame', kind: 'image', extensions: ['.img'] },
+  { id: 'tvips', label: 'TVIPS image stream', kind: 'image', extensions: ['.tvips'] },
+  { id: 'xds', label: 'XDS parameters/reflections', kind: 'processing', extensions: ['.hkl', '.inp'] },
+  { id: 'dials', label: 'DIALS experiments/reflections', kind: 'processing', extensions: ['.expt', '.refl'] },
+  // TIFF family (docs/formats.md §1, §3)
   { id: 'ome-tiff', label: 'OME-TIFF', kind: 'image', extensions: ['.ome.tiff', '.ome.tif', '.ome.btf'] },
   { id: 'tiff', label: 'TIFF', kind: 'image', extensions: ['.tiff', '.tif'] },
   { id: 'bigtiff', label: 'BigTIFF', kind: 'image', extensions: ['.btf', '.tf8'] },
@@ -108,22 +114,52 @@ export const FORMAT_CATALOG = [
   { id: 'elastix-transform', label: 'elastix transform', kind: 'metadata', extensions: [] },
   { id: 'itk-transform', label: 'ITK transform', kind: 'metadata', extensions: ['.tfm'] },
   { id: 'os-clutter', label: 'Operating-system clutter', kind: 'system', extensions: [] },
+  // Volume EM, X-ray and multiview/light-sheet containers and sidecars (gallery findings: vem-xray, lm-omics)
+  { id: 'janelia-dat', label: 'Janelia FIB-SEM .dat', kind: 'image', extensions: [] },
+  { id: 'nxtomo', label: 'NeXus NXtomo', kind: 'image', extensions: ['.nx'] },
+  { id: 'dxchange', label: 'APS Data Exchange HDF5', kind: 'image', extensions: [] },
+  { id: 'esrf-edf', label: 'ESRF Data Format (EDF)', kind: 'image', extensions: [] },
+  { id: 'esrf-info', label: 'ESRF tomography scan .info', kind: 'metadata', extensions: [] },
+  { id: 'bdv-hdf5', label: 'BigDataViewer HDF5', kind: 'image', extensions: [] },
+  { id: 'n5', label: 'N5 container', kind: 'image', extensions: ['.n5'] },
+  { id: 'spimdata-xml', label: 'BigDataViewer/BigStitcher SpimData XML', kind: 'metadata', extensions: [] },
+  { id: 'mesospim-meta', label: 'mesoSPIM metadata', kind: 'metadata', extensions: [] },
+  { id: 'leica-xml', label: 'Leica LAS X image XML', kind: 'metadata', extensions: [] },
+  { id: 'cellsens-ets', label: 'Olympus cellSens ETS tiles', kind: 'image', extensions: ['.ets'] },
+  { id: 'fluoview-pty', label: 'FluoView plane properties', kind: 'metadata', extensions: ['.pty'] },
+  { id: 'xenium-cells', label: 'Xenium cells table', kind: 'omics', extensions: [] },
+  { id: 'xenium-transcripts', label: 'Xenium transcripts table', kind: 'omics', extensions: [] },
+  // Office Open XML packages (ECMA-376 Part 2: a ZIP with [Content_Types].xml)
+  { id: 'docx', label: 'Word document (OOXML)', kind: 'document', extensions: ['.docx'] },
+  { id: 'xlsx', label: 'Excel workbook (OOXML)', kind: 'table', extensions: ['.xlsx'] },
+  { id: 'pptx', label: 'PowerPoint presentation (OOXML)', kind: 'document', extensions: ['.pptx'] },
 ] as const satisfies readonly FormatInfo[];
 
 /** A stable format id, or `unknown` when nothing identifies the file. */
 export type FormatId = (typeof FORMAT_CATALOG)[number]['id'] | 'unknown';
 
+/** A format id the catalog lists (every id but `unknown`). */
+export type CatalogFormatId = Exclude<FormatId, 'unknown'>;
+
 /** Every format id in catalog order, then `unknown`. */
 export const FORMAT_IDS: readonly FormatId[] = [...FORMAT_CATALOG.map((f) => f.id), 'unknown'];
 
-const BY_ID: ReadonlyMap<string, FormatInfo> = new Map(FORMAT_CATALOG.map((f) => [f.id, f]));
+/** A format id in a report: one of the catalog's ids or `unknown`; the report's JSON Schema lists them. */
+export const FormatIdSchema = z.enum(FORMAT_IDS);
 
-/** The catalog entry of a format id; `undefined` for `unknown` or an id the catalog does not know. */
-export function formatInfo(id: string): FormatInfo | undefined {
+const BY_ID: ReadonlyMap<string, FormatInfo<CatalogFormatId>> = new Map(FORMAT_CATALOG.map((f) => [f.id, f]));
+
+/** True when `id` is a format id (for ids read from outside the type system: saved reports, CLI arguments). */
+export function isFormatId(id: string): id is FormatId {
+  return id === 'unknown' || BY_ID.has(id);
+}
+
+/** The catalog entry of a format id; `undefined` for `unknown`. */
+export function formatInfo(id: FormatId): FormatInfo<CatalogFormatId> | undefined {
   return BY_ID.get(id);
 }
 
-/** Label for a format id, falling back to the id itself. */
-export function formatLabel(id: string): string {
+/** Label for a format id. */
+export function formatLabel(id: FormatId): string {
   return id === 'unknown' ? 'Unknown' : (BY_ID.get(id)?.label ?? id);
 }

@@ -1,13 +1,16 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
-import { decodeText } from '../../../../shared/decode/text';
+import { within } from '../../kit/numbers';
+import { angstromToNm } from '../../kit/units';
+import { guardDetector, safeRead } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { decodeText } from '../../kit/text';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { angstromToNm, ev, guarded, safeRead, within } from './common';
 import { MAX_NPY_HEADER_BYTES, NPY_MAGIC, npyPreamble, parsePyLiteral, structFields, type NpyField, type PyValue } from './npy';
 
 /**
- * cryoSPARC .cs datasets are NumPy structured arrays saved with np.save (reference/formats.md §1, §16; sample
+ * cryoSPARC .cs datasets are NumPy structured arrays saved with np.save (docs/formats.md §1, §16; sample
  * cryosparc/4k_dataset.cs from cryoem-uoft/cryosparc-tools): a 'uid' field and "group/field" names such as
  * blob/path, blob/psize_A, ctf/accel_kv, alignments3D/pose, movie_blob/path, location/center_x_frac.
  */
@@ -75,19 +78,19 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
     // A NumPy file, but not a cryoSPARC dataset; only the .cs extension makes it worth a weak guess.
     if (ctx.ext !== '.cs') return null;
     return detection('cryosparc-cs', CONFIDENCE.WEAK, {
-      evidence: [ev('NumPy .npy magic "\\x93NUMPY" without cryoSPARC field names.', 0.4)],
+      evidence: [fromHeader('NumPy .npy magic "\\x93NUMPY" without cryoSPARC field names.', 0.4)],
       problems: [dict ? 'The array is not a structured cryoSPARC dataset.' : 'The .npy header dictionary could not be read.'],
     });
   }
   const facts: Facts = {};
-  const evidence: Evidence[] = [ev(`NumPy structured array ("\\x93NUMPY" v${pre.major}.${pre.minor}) with ${fields.length} fields in cryoSPARC "group/field" form (${names.slice(0, 3).join(', ')}…).`, 1)];
+  const evidence: Evidence[] = [fromHeader(`NumPy structured array ("\\x93NUMPY" v${pre.major}.${pre.minor}) with ${fields.length} fields in cryoSPARC "group/field" form (${names.slice(0, 3).join(', ')}…).`, 1)];
   const kind = kindOf(fields);
   facts.processing = { value: { tool: 'cryoSPARC', ...(kind ? { kind } : {}) }, provenance: 'header' };
   facts.creator = { value: 'cryoSPARC', provenance: 'header' };
   const shape = dict?.['shape'];
   const records = Array.isArray(shape) && typeof shape[0] === 'number' ? shape[0] : undefined;
   const groups = [...new Set(names.map((n) => n.split('/')[0]!))];
-  if (kind) evidence.push(ev(`Field groups ${groups.slice(0, 6).join(', ')}: cryoSPARC ${kind}.`, 0.6));
+  if (kind) evidence.push(fromHeader(`Field groups ${groups.slice(0, 6).join(', ')}: cryoSPARC ${kind}.`, 0.6));
   const dataStart = pre.headerStart + pre.headerLength;
   if (records !== undefined && records > 0) {
     const values = await firstRecord(ctx, dataStart, fields, [...PSIZE_FIELDS, 'ctf/accel_kv']);
@@ -95,7 +98,7 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
     if (psize !== undefined) facts.pixelSize = { value: { x: angstromToNm(psize) }, unit: 'nm', provenance: 'header' };
     const kv = within(values.get('ctf/accel_kv'), 1, 10_000);
     if (kv !== undefined) facts.voltageKV = { value: Number(kv.toPrecision(6)), unit: 'kV', provenance: 'header' };
-    if (psize !== undefined || kv !== undefined) evidence.push(ev('Pixel size / voltage read from the first record.', 0.3));
+    if (psize !== undefined || kv !== undefined) evidence.push(fromHeader('Pixel size / voltage read from the first record.', 0.3));
   }
   if (!Array.isArray(dict?.['descr'])) problems.push('No descr list in the header.');
   facts.header = {
@@ -112,7 +115,7 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
 }
 
 /** cryoSPARC .cs datasets (NumPy structured arrays with cryoSPARC field names). */
-export const cryosparcDetector: Detector = guarded({
+export const cryosparcDetector: Detector = guardDetector({
   id: 'cryosparc-cs',
   formats: ['cryosparc-cs'],
   sniff: (ctx) => new Bytes(ctx.head).startsWith(NPY_MAGIC),

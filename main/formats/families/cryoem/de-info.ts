@@ -1,10 +1,14 @@
 import type { Facts } from '../../../../shared/formats/facts';
-import { keyValueLines, toNumber } from '../../../../shared/decode/text';
+import { toNumber, count, within } from '../../kit/numbers';
+import { voltsToKv } from '../../kit/units';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { baseName, clean } from '../../kit/strings';
+import { keyValueLines, textOf } from '../../kit/text';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { baseName, clean, count, ev, guarded, headText, readPrefix, voltsToKv, within } from './common';
 
 /**
- * Direct Electron DE-Server `*_info.txt` (reference/formats.md §1; samples in hyperspy/rosettasciio
+ * Direct Electron DE-Server `*_info.txt` (docs/formats.md §1; samples in hyperspy/rosettasciio
  * rsciio/tests/data/mrc/*_info.txt): `Key = Value` lines padded with blanks, the first one
  * `Server Software Version = 2.7.x…`. Keys read: Camera Model/Name, Frame Count, Image Size X/Y (pixels),
  * Instrument Accelerating Voltage (V), Instrument Project Magnification, Autosave … File Path.
@@ -22,10 +26,10 @@ function firstLine(text: string): string {
 }
 
 async function read(ctx: DetectContext): Promise<Detection | null> {
-  const head = headText(ctx.head.subarray(0, 4096));
+  const head = textOf(ctx.head.subarray(0, 4096));
   if (head === null || !new RegExp(`^${FIRST_KEY}\\s*=`).test(firstLine(head).trim())) return null;
   const prefix = await readPrefix(ctx, MAX_INFO_BYTES);
-  const text = headText(prefix.bytes) ?? head;
+  const text = textOf(prefix.bytes) ?? head;
   const kv = keyValueLines(text);
   const found = DE_KEYS.filter((k) => kv.has(k));
   const facts: Facts = { creator: { value: 'Direct Electron', provenance: 'header' } };
@@ -52,17 +56,17 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
   facts.header = { value: { dataset: clean(kv.get('Dataset Name')) ?? null, scanEnabled: clean(kv.get('Scan - Enable')) ?? null, keys: kv.size }, provenance: 'header' };
   return detection('de-info', found.length > 0 ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
     facts,
-    evidence: [ev(`First line "${FIRST_KEY} = …"${found.length ? ` and DE-Server keys (${found.slice(0, 3).join(', ')})` : ''}: a Direct Electron acquisition info file.`, 1)],
+    evidence: [fromHeader(`First line "${FIRST_KEY} = …"${found.length ? ` and DE-Server keys (${found.slice(0, 3).join(', ')})` : ''}: a Direct Electron acquisition info file.`, 1)],
     problems: prefix.complete ? [] : ['Read only the first part of a long info file.'],
   });
 }
 
 /** Direct Electron `*_info.txt` written by DE-Server next to its movies. */
-export const deInfoDetector: Detector = guarded({
+export const deInfoDetector: Detector = guardDetector({
   id: 'de-info',
   formats: ['de-info'],
   sniff: (ctx) => {
-    const t = headText(ctx.head.subarray(0, 256));
+    const t = textOf(ctx.head.subarray(0, 256));
     return t !== null && t.startsWith(FIRST_KEY);
   },
   detect: read,

@@ -1,8 +1,10 @@
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
-import { significant } from '../../../../shared/formats/units';
+import { count, within } from '../../kit/numbers';
+import { significant } from '../../kit/units';
+import { guardDetector } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { count, ev, guarded, within } from './common';
 import { DV_ID, dvOrder, hasMapId, MODE_BYTES, MRC, MRC_HEADER_BYTES } from './mrc-header';
 
 /**
@@ -78,15 +80,15 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
   return detection('deltavision', plausible ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
     facts,
     evidence: [
-      ev(`DeltaVision header: nDVID ${DV_ID} at byte 96 (${le ? 'A0 C0, little' : 'C0 A0, big'}-endian) and no "MAP " at 208.`, 1),
-      ev('DeltaVision is a light-microscopy format (Applied Precision / GE OMX), an MRC variant — not cryo-EM data.', 0.5),
+      fromHeader(`DeltaVision header: nDVID ${DV_ID} at byte 96 (${le ? 'A0 C0, little' : 'C0 A0, big'}-endian) and no "MAP " at 208.`, 1),
+      fromHeader('DeltaVision is a light-microscopy format (Applied Precision / GE OMX), an MRC variant — not cryo-EM data.', 0.5),
     ],
     problems,
   });
 }
 
 /** DeltaVision .dv/.r3d: the MRC-like header with nDVID −16224 at byte 96 (light microscopy, never MRC). */
-export const deltavisionDetector: Detector = guarded({
+export const deltavisionDetector: Detector = guardDetector({
   id: 'deltavision',
   formats: ['deltavision'],
   sniff: (ctx) => ctx.head.length >= MIN_BYTES && dvOrder(new Bytes(ctx.head)) !== undefined,

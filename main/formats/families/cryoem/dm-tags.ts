@@ -1,9 +1,9 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { safeRead } from '../../kit/read';
+import { Bytes } from '../../kit/bytes';
 import type { DetectContext } from '../../detector';
-import { safeRead } from './common';
 
 /**
- * A bounded walker of the Gatan DigitalMicrograph tag tree (reference/formats.md §4; rosettasciio
+ * A bounded walker of the Gatan DigitalMicrograph tag tree (docs/formats.md §4; rosettasciio
  * rsciio/digitalmicrograph/_api.py parse_tags/parse_tag_group/parse_tag_header, ncempy ncempy/io/dm.py
  * _readTagGroup/_readTagEntry/_readTagType, Bio-Formats GatanReader.java GROUP = 20, VALUE = 21).
  *

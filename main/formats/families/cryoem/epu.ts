@@ -1,12 +1,16 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { toNumber } from '../../../../shared/decode/text';
-import { parseXml, xmlAll, xmlAt, xmlRootName, xmlText, type XmlValue } from '../../../../shared/decode/xml';
+import { toNumber, count, within } from '../../kit/numbers';
+import { metresToNm, voltsToKv } from '../../kit/units';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { clean } from '../../kit/strings';
+import { textOf } from '../../kit/text';
+import { parseXml, xmlAll, xmlAt, xmlRootName, xmlText, type XmlValue } from '../../kit/xml';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { clean, count, ev, guarded, headText, metresToNm, readPrefix, voltsToKv, within } from './common';
 
 /**
- * Thermo Fisher EPU files (reference/formats.md §1, §7; sample epu/ from DiamondLightSource/smartem-decisions):
+ * Thermo Fisher EPU files (docs/formats.md §1, §7; sample epu/ from DiamondLightSource/smartem-decisions):
  * per-image XML with root MicroscopeImage in the data-contract namespace …/Fei.SharedObjects, and the session
  * files (EpuSession.dm, Atlas.dm, Metadata/GridSquare_*.dm) that are XML in …/Applications.Epu.Persistence
  * despite their ".dm" extension.
@@ -50,7 +54,7 @@ function imageFacts(root: XmlValue): { facts: Facts; evidence: Evidence[] } {
   if (app) {
     facts.creator = { value: app, provenance: 'header' };
     facts.software = { value: version ? `${app} ${version}` : app, provenance: 'header' };
-    evidence.push(ev(`ApplicationSoftware "${app}"${/tomo/i.test(app) ? ' (Thermo Tomography: cryo-ET)' : /epu/i.test(app) ? ' (single-particle acquisition)' : ''}.`, 0.7));
+    evidence.push(fromHeader(`ApplicationSoftware "${app}"${/tomo/i.test(app) ? ' (Thermo Tomography: cryo-ET)' : /epu/i.test(app) ? ' (single-particle acquisition)' : ''}.`, 0.7));
   }
   const volts = within(toNumber(text(md, 'gun', 'AccelerationVoltage')), 1e3, 1e7);
   if (volts !== undefined) facts.voltageKV = { value: voltsToKv(volts), unit: 'kV', provenance: 'header' };
@@ -70,7 +74,7 @@ function imageFacts(root: XmlValue): { facts: Facts; evidence: Evidence[] } {
     const perA2 = dose * M2_PER_A2;
     if (perA2 <= 1e4) {
       facts.dose = { value: Number(perA2.toPrecision(6)), unit: 'e/Å²', provenance: 'header' };
-      evidence.push(ev(`Dose ${perA2.toPrecision(4)} e/Å² on this image (CustomData Dose, written in e/m²).`, 0.3));
+      evidence.push(fromHeader(`Dose ${perA2.toPrecision(4)} e/Å² on this image (CustomData Dose, written in e/m²).`, 0.3));
     }
   }
   const fractions = count(toNumber(cameraInput.get('FractionationSettings.NumberOffractions')));
@@ -88,14 +92,14 @@ function imageFacts(root: XmlValue): { facts: Facts; evidence: Evidence[] } {
 }
 
 async function readImage(ctx: DetectContext): Promise<Detection | null> {
-  const head = headText(ctx.head.subarray(0, 4096));
+  const head = textOf(ctx.head.subarray(0, 4096));
   if (head === null || xmlRootName(head) !== 'MicroscopeImage') return null;
   const prefix = await readPrefix(ctx, MAX_IMAGE_XML_BYTES);
-  const t = headText(prefix.bytes);
+  const t = textOf(prefix.bytes);
   const tree = t !== null && prefix.complete ? parseXml(t) : null;
   const root = tree ? xmlAt(tree, 'MicroscopeImage') : undefined;
   const inNamespace = head.includes(IMAGE_NS);
-  const evidence = [ev(`XML root MicroscopeImage${inNamespace ? ` in the ${IMAGE_NS} namespace` : ''}: a Thermo EPU/Tomography per-image metadata file.`, 1)];
+  const evidence = [fromHeader(`XML root MicroscopeImage${inNamespace ? ` in the ${IMAGE_NS} namespace` : ''}: a Thermo EPU/Tomography per-image metadata file.`, 1)];
   if (!root) {
     return detection('epu-xml', inNamespace ? CONFIDENCE.MAGIC : CONFIDENCE.WEAK, { evidence, problems: [prefix.complete ? 'The XML could not be parsed.' : 'The XML is too long to parse.'] });
   }
@@ -109,7 +113,7 @@ function sessionTag(head: string, tag: string): string | undefined {
 }
 
 async function readSession(ctx: DetectContext): Promise<Detection | null> {
-  const head = headText(ctx.head.subarray(0, SESSION_SCAN_CHARS));
+  const head = textOf(ctx.head.subarray(0, SESSION_SCAN_CHARS));
   if (head === null) return null;
   const root = xmlRootName(head);
   if (!root || !head.includes(SESSION_NS)) return null;
@@ -120,19 +124,19 @@ async function readSession(ctx: DetectContext): Promise<Detection | null> {
   const fractionsFormat = sessionTag(head, 'DoseFractionsOutputFormat');
   facts.header = { value: { root, imageFileFormat: imageFormat ?? null, doseFractionsOutputFormat: fractionsFormat ?? null, name: sessionTag(head, 'Name') ?? null }, provenance: 'header' };
   const evidence = [
-    ev(`XML root ${root} in the ${SESSION_NS} namespace: an EPU session file${ctx.ext === '.dm' ? ' (XML despite ".dm", not Gatan DigitalMicrograph)' : ''}.`, 1),
+    fromHeader(`XML root ${root} in the ${SESSION_NS} namespace: an EPU session file${ctx.ext === '.dm' ? ' (XML despite ".dm", not Gatan DigitalMicrograph)' : ''}.`, 1),
   ];
-  if (imageFormat || fractionsFormat) evidence.push(ev(`Images saved as ${imageFormat ?? '?'}, dose fractions as ${fractionsFormat ?? '?'}.`, 0.3));
+  if (imageFormat || fractionsFormat) evidence.push(fromHeader(`Images saved as ${imageFormat ?? '?'}, dose fractions as ${fractionsFormat ?? '?'}.`, 0.3));
   return detection('epu-session', CONFIDENCE.STRUCTURE, { facts, evidence });
 }
 
 function looksLikeXml(ctx: DetectContext, marker: string): boolean {
-  const t = headText(ctx.head.subarray(0, 4096));
+  const t = textOf(ctx.head.subarray(0, 4096));
   return t !== null && t.trimStart().startsWith('<') && t.includes(marker);
 }
 
 /** Thermo EPU per-image XML (MicroscopeImage, Fei.SharedObjects namespace). */
-export const epuXmlDetector: Detector = guarded({
+export const epuXmlDetector: Detector = guardDetector({
   id: 'epu-xml',
   formats: ['epu-xml'],
   sniff: (ctx) => looksLikeXml(ctx, 'MicroscopeImage'),
@@ -140,7 +144,7 @@ export const epuXmlDetector: Detector = guarded({
 });
 
 /** Thermo EPU session files (EpuSession.dm, Atlas.dm, GridSquare_*.dm): XML despite ".dm". */
-export const epuSessionDetector: Detector = guarded({
+export const epuSessionDetector: Detector = guardDetector({
   id: 'epu-session',
   formats: ['epu-session'],
   sniff: (ctx) => looksLikeXml(ctx, 'Epu.Persistence'),

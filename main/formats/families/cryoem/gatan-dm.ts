@@ -1,13 +1,16 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
-import { significant, toNanometres } from '../../../../shared/formats/units';
+import { count, within } from '../../kit/numbers';
+import { significant, toNanometres, voltsToKv } from '../../kit/units';
+import { guardDetector as guarded } from '../../kit/read';
+import { fromHeader as ev } from '../../kit/evidence';
+import { clean } from '../../kit/strings';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { clean, count, ev, guarded, voltsToKv, within } from './common';
 import { DM_TAG_DATA, DM_TAG_GROUP, dmHeader, readDmTree, type DmValue } from './dm-tags';
 
 /**
- * Gatan DigitalMicrograph DM3/DM4 (reference/formats.md §4). Metadata paths under ImageList.<i>.ImageTags
+ * Gatan DigitalMicrograph DM3/DM4 (docs/formats.md §4). Metadata paths under ImageList.<i>.ImageTags
  * as rosettasciio rsciio/digitalmicrograph/_api.py maps them (mapping, _get_microscope_name, signal_type):
  * Microscope Info.{Voltage (V), Illumination Mode, Imaging Mode, Indicated Magnification, Microscope, Name},
  * Session Info.Microscope, Acquisition.Device.Name, Meta Data.Signal; calibrations at
@@ -28,9 +31,31 @@ function num(v: DmValue | undefined): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-/** The ImageList entry with the most pixels (thumbnails are small), by its path prefix. */
-function mainImage(values: Map<string, DmValue>): { prefix: string; dims: number[] } | undefined {
-  let best: { prefix: string; dims: number[]; n: number } | undefined;
+/**
+ * DataType of the RGBA thumbnail DigitalMicrograph stores as ImageList entry 0 (ncempy dm.py parseHeader:
+ * `dataType[0] == 23 and dataShape[0] == 2` → thumbnail, skipped by getDataset).
+ */
+const THUMBNAIL_DATA_TYPE = 23;
+
+/** ImageList indices the root `Thumbnails.<n>.ImageIndex` tags name as thumbnails. */
+function thumbnailIndices(values: Map<string, DmValue>): Set<number> {
+  const out = new Set<number>();
+  for (let n = 0; n < MAX_IMAGES; n++) {
+    const v = num(values.get(`Thumbnails.${n}.ImageIndex`));
+    if (v === undefined) break;
+    out.add(v);
+  }
+  return out;
+}
+
+/**
+ * The ImageList entry that holds the data, by its path prefix: entries that are thumbnails (DataType 23, or
+ * named by Thumbnails.<n>.ImageIndex) are passed over when another exists — a 2048-channel EELS spectrum has
+ * fewer values than its 256 × 256 thumbnail — and of the rest the one with the most values wins.
+ */
+function mainImage(values: Map<string, DmValue>): { prefix: string; dims: number[]; skipped: number } | undefined {
+  const thumbs = thumbnailIndices(values);
+  const all: { prefix: string; dims: number[]; n: number; thumb: boolean }[] = [];
   for (let i = 0; i < MAX_IMAGES; i++) {
     const prefix = `ImageList.${i}`;
     const dims: number[] = [];
@@ -43,10 +68,13 @@ function mainImage(values: Map<string, DmValue>): { prefix: string; dims: number
       if (![...values.keys()].some((k) => k.startsWith(`${prefix}.`))) break;
       continue;
     }
-    const n = dims.reduce((a, b) => a * b, 1);
-    if (!best || n > best.n) best = { prefix, dims, n };
+    const thumb = thumbs.has(i) || num(values.get(`${prefix}.ImageData.DataType`)) === THUMBNAIL_DATA_TYPE;
+    all.push({ prefix, dims, n: dims.reduce((a, b) => a * b, 1), thumb });
   }
-  return best ? { prefix: best.prefix, dims: best.dims } : undefined;
+  const data = all.filter((e) => !e.thumb);
+  const pool = data.length > 0 ? data : all;
+  const best = pool.reduce<(typeof all)[number] | undefined>((b, e) => (!b || e.n > b.n ? e : b), undefined);
+  return best ? { prefix: best.prefix, dims: best.dims, skipped: all.length - data.length } : undefined;
 }
 
 function units(u: string | undefined): string | undefined {
@@ -65,6 +93,9 @@ function facts(values: Map<string, DmValue>, evidence: Evidence[], problems: str
   const at = (k: string): DmValue | undefined => values.get(`${p}.${k}`);
   const [x, y, z] = img.dims;
   f.dimensions = { value: { ...(x ? { x } : {}), ...(y ? { y } : {}), ...(z && z > 1 ? { z } : {}) }, provenance: 'header' };
+  if (img.skipped > 0) evidence.push(ev(`${p} holds the data (${img.dims.join(' × ')}); ${img.skipped} thumbnail entr${img.skipped === 1 ? 'y' : 'ies'} (DataType 23 / Thumbnails.ImageIndex) passed over.`, 0.3));
+  // One axis (or a second axis of 1) is a spectrum: EELS, EDS, CL (rosettasciio: 1-D signal → Signal1D).
+  const oneD = img.dims.length === 1 || (img.dims.length === 2 && y === 1);
   const scale = (d: number): number | undefined => {
     const s = within(num(at(`ImageData.Calibrations.Dimension.${d}.Scale`)), 1e-12, 1e12);
     const u = units(str(at(`ImageData.Calibrations.Dimension.${d}.Units`)));
@@ -86,12 +117,16 @@ function facts(values: Map<string, DmValue>, evidence: Evidence[], problems: str
   const signal = str(at('ImageTags.Meta Data.Signal'));
   const illumination = str(at('ImageTags.Microscope Info.Illumination Mode'));
   const imaging = str(at('ImageTags.Microscope Info.Imaging Mode'));
+  const operation = str(at('ImageTags.Microscope Info.Operation Mode'));
   if (signal && SPECTRA.test(signal)) {
     f.imagingMode = { value: 'spectroscopy', provenance: 'header' };
     evidence.push(ev(`Meta Data.Signal "${signal}": a spectrum or spectrum image, not an image.`, 0.7));
-  } else if (imaging && /diffraction/i.test(imaging)) {
+  } else if (oneD) {
+    f.imagingMode = { value: 'spectroscopy', provenance: 'header' };
+    evidence.push(ev(`One-dimensional data (${img.dims.join(' × ')} channels${str(at('ImageData.Calibrations.Dimension.0.Units')) ? ` in ${str(at('ImageData.Calibrations.Dimension.0.Units'))}` : ''}): a spectrum.`, 0.6));
+  } else if ((operation && /diffraction/i.test(operation)) || (imaging && /diffraction/i.test(imaging))) {
     f.imagingMode = { value: 'diffraction', provenance: 'header' };
-    evidence.push(ev(`Imaging Mode "${imaging}".`, 0.6));
+    evidence.push(ev(operation && /diffraction/i.test(operation) ? `Operation Mode "${operation}": a diffraction pattern.` : `Imaging Mode "${imaging}".`, 0.6));
   } else if (illumination && /STEM/i.test(illumination)) {
     f.imagingMode = { value: 'STEM', provenance: 'header' };
     evidence.push(ev(`Illumination Mode "${illumination}".`, 0.6));
@@ -100,7 +135,7 @@ function facts(values: Map<string, DmValue>, evidence: Evidence[], problems: str
     evidence.push(ev(`Illumination Mode "${illumination}".`, 0.5));
   }
   f.header = {
-    value: { image: p, signal: signal ?? null, illuminationMode: illumination ?? null, imagingMode: imaging ?? null, operationMode: str(at('ImageTags.Microscope Info.Operation Mode')) ?? null },
+    value: { image: p, signal: signal ?? null, illuminationMode: illumination ?? null, imagingMode: imaging ?? null, operationMode: operation ?? null },
     provenance: 'header',
   };
   return f;

@@ -1,10 +1,13 @@
 import type { Facts } from '../../../../shared/formats/facts';
 import { formatInfo, type FormatId } from '../../../../shared/formats/format-catalog';
 import { detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { ev, guarded, headText, isTiltSeries, readPrefix, tiltStats, weakConfidence } from './common';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader, weakConfidence } from '../../kit/evidence';
+import { textOf } from '../../kit/text';
+import { isTiltSeries, tiltStats } from './tilt';
 
 /**
- * IMOD plain-number files (reference/formats.md §6; IMOD man pages for tilt and xfproduct): `.tlt/.rawtlt/.xtilt`
+ * IMOD plain-number files (docs/formats.md §6; IMOD man pages for tilt and xfproduct): `.tlt/.rawtlt/.xtilt`
  * hold one angle in degrees per line; `.xf/.prexf/.xg` hold one 2-D linear transform per line, six numbers
  * A11 A12 A21 A22 DX DY. Nothing but the numbers marks them, so the bytes alone give a WEAK detection and the
  * extension raises it.
@@ -24,7 +27,7 @@ async function numberLines(ctx: DetectContext): Promise<string[] | null> {
   if (ctx.size === 0 || ctx.size > MAX_TEXT_BYTES) return null;
   const prefix = await readPrefix(ctx, MAX_TEXT_BYTES);
   if (!prefix.complete) return null;
-  const text = headText(prefix.bytes);
+  const text = textOf(prefix.bytes);
   if (text === null) return null;
   const lines = text.split(/\r?\n/, MAX_LINES + 1).filter((l) => l.trim() !== '');
   return lines.length > MAX_LINES ? null : lines;
@@ -36,7 +39,7 @@ function extensionsOf(format: FormatId): readonly string[] {
 
 /** Cheap check of the first line only (sniff must not parse the whole file). */
 function firstLineMatches(ctx: DetectContext, re: RegExp): boolean {
-  const t = headText(ctx.head.subarray(0, 512));
+  const t = textOf(ctx.head.subarray(0, 512));
   const line = t?.split(/\r?\n/).find((l) => l.trim() !== '');
   return line !== undefined && re.test(line);
 }
@@ -60,7 +63,7 @@ async function readTilt(ctx: DetectContext): Promise<Detection | null> {
   return detection('imod-tilt', weakConfidence(ctx, extensionsOf('imod-tilt')), {
     facts,
     evidence: [
-      ev(`${angles.length} lines of one number each, all within ±90° (${t.min}° to ${t.max}°): IMOD tilt angles.`, agrees ? 0.8 : 0.4),
+      fromHeader(`${angles.length} lines of one number each, all within ±90° (${t.min}° to ${t.max}°): IMOD tilt angles.`, agrees ? 0.8 : 0.4),
       ...(agrees ? [{ source: 'extension' as const, detail: `The extension ${ctx.ext} is IMOD's name for tilt-angle files.`, weight: 0.4 }] : []),
     ],
   });
@@ -81,14 +84,14 @@ async function readXf(ctx: DetectContext): Promise<Detection | null> {
       header: { value: { transforms: lines.length }, provenance: 'header' },
     },
     evidence: [
-      ev(`${lines.length} line(s) of six numbers (A11 A12 A21 A22 DX DY): IMOD 2-D transforms, one per image.`, agrees ? 0.8 : 0.4),
+      fromHeader(`${lines.length} line(s) of six numbers (A11 A12 A21 A22 DX DY): IMOD 2-D transforms, one per image.`, agrees ? 0.8 : 0.4),
       ...(agrees ? [{ source: 'extension' as const, detail: `The extension ${ctx.ext} is IMOD's name for transform files.`, weight: 0.4 }] : []),
     ],
   });
 }
 
 /** IMOD tilt-angle files (.tlt/.rawtlt/.xtilt): one angle per line. */
-export const imodTiltDetector: Detector = guarded({
+export const imodTiltDetector: Detector = guardDetector({
   id: 'imod-tilt',
   formats: ['imod-tilt'],
   sniff: (ctx) => ctx.size <= MAX_TEXT_BYTES && firstLineMatches(ctx, ONE_NUMBER),
@@ -96,7 +99,7 @@ export const imodTiltDetector: Detector = guarded({
 });
 
 /** IMOD transform files (.xf/.prexf/.xg): six numbers per line. */
-export const imodXfDetector: Detector = guarded({
+export const imodXfDetector: Detector = guardDetector({
   id: 'imod-xf',
   formats: ['imod-xf'],
   sniff: (ctx) => ctx.size <= MAX_TEXT_BYTES && firstLineMatches(ctx, SIX_NUMBERS),

@@ -5,12 +5,16 @@ import { deltavisionDetector } from './deltavision';
 import { epuSessionDetector, epuXmlDetector } from './epu';
 import { gatanDmDetector } from './gatan-dm';
 import { imodTiltDetector, imodXfDetector } from './imod-text';
+import { janeliaDatDetector } from './janelia-dat';
 import { mdocDetector } from './mdoc';
 import { mrcDetector } from './mrc';
 import { relionStarDetector } from './relion-star';
+import { dialsDetector, xdsDetector } from './mx-processing';
+import { smvDetector } from './smv';
+import { tvipsDetector } from './tvips';
 import { tiaEmiDetector, tiaSerDetector } from './tia';
 
-/** Cryo-EM and electron tomography: MRC/CCP4, DeltaVision, SerialEM mdoc, IMOD text files, EPU XML, RELION STAR, cryoSPARC, Gatan DM, FEI TIA, Direct Electron. */
+/** Cryo-EM and electron tomography: MRC/CCP4, DeltaVision, SerialEM mdoc, IMOD text files, EPU XML, RELION STAR, cryoSPARC, Gatan DM, FEI TIA, Direct Electron; SMV diffraction frames, TVIPS streams and XDS/DIALS processing files (MicroED). */
 export const cryoEmDetectors: readonly Detector[] = [
   deltavisionDetector,
   mrcDetector,
@@ -25,4 +29,9 @@ export const cryoEmDetectors: readonly Detector[] = [
   deInfoDetector,
   imodTiltDetector,
   imodXfDetector,
+  smvDetector,
+  tvipsDetector,
+  xdsDetector,
+  dialsDetector,
+  janeliaDatDetector,
 ];

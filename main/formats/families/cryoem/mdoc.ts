@@ -1,11 +1,16 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { toNumber } from '../../../../shared/decode/text';
-import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { angstromToNm, baseName, clean, count, ev, guarded, headText, isTiltSeries, readPrefix, tiltStats, within } from './common';
+import { toNumber, count, within } from '../../kit/numbers';
+import { angstromToNm } from '../../kit/units';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { baseName, clean } from '../../kit/strings';
+import { textOf } from '../../kit/text';
+import { isTiltSeries, tiltStats } from './tilt';
+import { CONFIDENCE, detection, MAX_READ_BYTES, type DetectContext, type Detection, type Detector } from '../../detector';
 
 /**
- * SerialEM .mdoc (autodoc) files (reference/formats.md §5; teamtomo/mdocfile src/mdocfile/data_models.py and
+ * SerialEM .mdoc (autodoc) files (docs/formats.md §5; teamtomo/mdocfile src/mdocfile/data_models.py and
  * utils.py): global `Key = Value` lines, title lines `[T = …]`, then sections `[ZValue = n]` (image n of the
  * stack), `[FrameSet = n]` (frames of one exposure) or `[MontSection = n]` (montage overview).
  */
@@ -13,6 +18,11 @@ const SECTION = /^\[\s*(ZValue|FrameSet|MontSection)\s*=\s*(-?\d+)\s*\]\s*$/;
 const TITLE = /^\[?\s*T\s*=\s*(.*?)\]?\s*$/;
 /** Keys only SerialEM writes (data_models.py MdocGlobalData / MdocSectionData); two of them make an mdoc without sections. */
 const MDOC_KEYS = ['PixelSpacing', 'ImageFile', 'ImageSize', 'DataMode', 'TiltAngle', 'StagePosition', 'MagIndex', 'SubFramePath', 'NumSubFrames', 'ExposureDose'];
+/**
+ * Most bytes of an mdoc read: every mdoc we have seen fits, the one of a large montage too; a longer one is read
+ * as a prefix and the detection says so. One read, half the per-read limit (detector.ts MAX_READ_BYTES).
+ */
+const MAX_MDOC_BYTES = MAX_READ_BYTES / 2;
 /** Most sections read: a large montage has a few thousand; more is read as a prefix. */
 const MAX_SECTIONS = 20_000;
 /** Most lines looked at (a section has ~30 lines). */
@@ -98,17 +108,17 @@ function first(sections: readonly Section[], key: string, global: Map<string, st
 
 /**
  * Files the mdoc describes: its ImageFile, the file its own name pairs with (`stack.mrc.mdoc` → `stack.mrc`,
- * reference/formats.md §5), and for a frame set the frames file; `fromContent` is false when only the name said so.
+ * docs/formats.md §5), and for a frame set the frames file; `fromContent` is false when only the name said so.
  */
 function described(ctx: DetectContext, p: Parsed): { files: string[]; fromContent: boolean } {
   const out = new Set<string>();
   const image = p.global.get('ImageFile');
   if (image) out.add(baseName(image));
-  if (p.sections.length > 0 && p.sections.every((s) => s.kind === 'FrameSet')) {
-    for (const s of p.sections) {
-      const f = s.values.get('SubFramePath');
-      if (f && out.size < MAX_DESCRIBED) out.add(baseName(f));
-    }
+  // The frames of each exposure: a frame set's movie, or the movie of each tilt of a tilt series (SubFramePath
+  // in every [ZValue] section when SerialEM saved frames; docs/formats.md §5).
+  for (const s of p.sections) {
+    const f = s.values.get('SubFramePath');
+    if (f && out.size < MAX_DESCRIBED) out.add(baseName(f));
   }
   const fromContent = out.size > 0;
   const stem = ctx.name.replace(/\.mdoc$/i, '');
@@ -125,16 +135,20 @@ function build(ctx: DetectContext, p: Parsed, complete: boolean, structured: boo
   const montSections = p.sections.filter((s) => s.kind === 'MontSection');
   const frameSets = p.sections.filter((s) => s.kind === 'FrameSet');
   evidence.push(
-    ev(
+    fromHeader(
       `SerialEM autodoc: ${z.length} [ZValue] section(s)${frameSets.length ? `, ${frameSets.length} [FrameSet]` : ''}${montSections.length ? `, ${montSections.length} [MontSection]` : ''}${p.titles.length ? `, title "${p.titles[0]}"` : ''}.`,
       1,
     ),
   );
   if (!complete) problems.push('Read only the first part of a long mdoc: counts and ranges are lower bounds.');
   if (p.truncatedSections) problems.push(`More than ${MAX_SECTIONS} sections: the rest were not read.`);
-  facts.creator = { value: 'SerialEM', provenance: 'header' };
+  // Thermo Tomography 5 writes mdocs too, titled "[T = Tomography: <scope> <date>]" instead of "SerialEM: …".
+  const tomography = !p.titles.some((t) => /^SerialEM:/i.test(t)) && p.titles.some((t) => /^Tomography:/i.test(t));
+  facts.creator = { value: tomography ? 'Tomography' : 'SerialEM', provenance: 'header' };
   const version = clean(p.global.get('Version'));
-  facts.software = { value: version && /serialem/i.test(version) ? version : version ? `SerialEM ${version}` : 'SerialEM', provenance: 'header' };
+  facts.software = tomography
+    ? { value: 'Thermo Scientific Tomography', provenance: 'header' }
+    : { value: version && /serialem/i.test(version) ? version : version ? `SerialEM ${version}` : 'SerialEM', provenance: 'header' };
   const serialTitle = p.titles.find((t) => /^SerialEM:/i.test(t));
   const scope = serialTitle ? scopeFromTitle(serialTitle) : undefined;
   if (scope) facts.instrument = { value: { model: scope }, provenance: 'header' };
@@ -146,13 +160,13 @@ function build(ctx: DetectContext, p: Parsed, complete: boolean, structured: boo
   const montage = p.global.get('Montage') === '1' || montSections.length > 0;
   if (montage) {
     facts.arrangement = { value: 'montage', provenance: 'header' };
-    evidence.push(ev(p.global.get('Montage') === '1' ? 'Montage = 1: a montage (atlas or overview).' : '[MontSection] sections: a montage overview.', 0.7));
+    evidence.push(fromHeader(p.global.get('Montage') === '1' ? 'Montage = 1: a montage (atlas or overview).' : '[MontSection] sections: a montage overview.', 0.7));
   } else if (isTiltSeries(t)) {
     facts.arrangement = { value: 'tilt-series', provenance: 'header' };
-    evidence.push(ev(`TiltAngle spans ${t!.min}° to ${t!.max}° over ${t!.count} images: a tilt series.`, 0.9));
+    evidence.push(fromHeader(`TiltAngle spans ${t!.min}° to ${t!.max}° over ${t!.count} images: a tilt series.`, 0.9));
   } else if (frameSets.length > 0 && z.length === 0) {
     facts.arrangement = { value: 'movie', provenance: 'header' };
-    evidence.push(ev('[FrameSet] section: the frames of one dose-fractionated exposure (a movie).', 0.7));
+    evidence.push(fromHeader('[FrameSet] section: the frames of one dose-fractionated exposure (a movie).', 0.7));
   } else if (z.length > 1) facts.arrangement = { value: 'image-stack', provenance: 'header' };
   else if (z.length === 1) facts.arrangement = { value: 'image', provenance: 'header' };
   const size = (p.global.get('ImageSize') ?? '').split(/\s+/).map((v) => count(numberOf(v)));
@@ -169,7 +183,7 @@ function build(ctx: DetectContext, p: Parsed, complete: boolean, structured: boo
   const total = doses.reduce((a, d) => a + d, 0);
   if (total > 0) {
     facts.dose = { value: Number(total.toPrecision(6)), unit: 'e/Å²', provenance: 'header' };
-    evidence.push(ev(doses.length > 1 ? `Dose ${total.toPrecision(4)} e/Å²: ExposureDose summed over ${doses.length} sections (total, not per image).` : `Dose ${total.toPrecision(4)} e/Å² (ExposureDose of the one image).`, 0.3));
+    evidence.push(fromHeader(doses.length > 1 ? `Dose ${total.toPrecision(4)} e/Å²: ExposureDose summed over ${doses.length} sections (total, not per image).` : `Dose ${total.toPrecision(4)} e/Å² (ExposureDose of the one image).`, 0.3));
   }
   const cameraIndex = numberOf(first(p.sections, 'CameraIndex', p.global));
   const camera = cameraIndex !== undefined && serialTitle ? camerasFromTitle(serialTitle).get(cameraIndex) : undefined;
@@ -192,9 +206,9 @@ function build(ctx: DetectContext, p: Parsed, complete: boolean, structured: boo
 }
 
 async function read(ctx: DetectContext): Promise<Detection | null> {
-  if (!headText(ctx.head.subarray(0, 4096))) return null;
-  const prefix = await readPrefix(ctx);
-  const text = headText(prefix.bytes);
+  if (!textOf(ctx.head.subarray(0, 4096))) return null;
+  const prefix = await readPrefix(ctx, MAX_MDOC_BYTES);
+  const text = textOf(prefix.bytes);
   if (text === null) return null;
   const p = parse(text);
   const serialTitle = p.titles.some((t) => /^SerialEM:/i.test(t));
@@ -206,11 +220,11 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
 }
 
 /** SerialEM .mdoc: titles, [ZValue]/[FrameSet]/[MontSection] sections, tilt angles, pixel spacing, dose. */
-export const mdocDetector: Detector = guarded({
+export const mdocDetector: Detector = guardDetector({
   id: 'mdoc',
   formats: ['mdoc'],
   sniff: (ctx) => {
-    const t = headText(ctx.head.subarray(0, 4096));
+    const t = textOf(ctx.head.subarray(0, 4096));
     return t !== null && (/\[\s*(ZValue|FrameSet|MontSection)\s*=/.test(t) || /T\s*=\s*SerialEM/.test(t) || ctx.ext === '.mdoc');
   },
   detect: read,

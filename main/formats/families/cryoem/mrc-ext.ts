@@ -1,12 +1,14 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { within } from '../../kit/numbers';
+import { safeRead } from '../../kit/read';
+import { clean } from '../../kit/strings';
+import { Bytes } from '../../kit/bytes';
 import type { DetectContext } from '../../detector';
-import { clean, safeRead, within } from './common';
 import { MRC_HEADER_BYTES, type MrcHeader } from './mrc-header';
 
 /**
  * FEI1/FEI2 extended header (Thermo EPU / Tomography MRC output): one record per section, offsets from the
  * packed numpy dtypes of ccpem/mrcfile mrcfile/dtypes.py (FEI_EXTENDED_HEADER_DTYPE, FEI_V2_EXTENDED_HEADER_DTYPE;
- * reference/formats.md §2). FEI1 records are 768 bytes, FEI2 888 (both dtypes' itemsize).
+ * docs/formats.md §2). FEI1 records are 768 bytes, FEI2 888 (both dtypes' itemsize).
  */
 const FEI = {
   metadataSize: 0, // int32
@@ -15,7 +17,7 @@ const FEI = {
   application: 52, // S16: "EPU", "Tomography"…
   applicationVersion: 68, // S16
   ht: 84, // float64, volts
-  dose: 92, // float64, e/m² (the unit EPU XML uses for Dose, reference/formats.md §7)
+  dose: 92, // float64, e/m² (the unit EPU XML uses for Dose, docs/formats.md §7)
   alphaTilt: 100, // float64, degrees
   pixelSizeX: 156, // float64, metres
   pixelSizeY: 164, // float64, metres

@@ -1,8 +1,8 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { Bytes } from '../../kit/bytes';
 
 /**
  * The MRC2014 main header (1024 bytes), field offsets from ccpem/mrcfile mrcfile/dtypes.py HEADER_DTYPE and
- * IMOD html/mrc_format.txt (reference/formats.md §2). DeltaVision uses the same first words (Bio-Formats
+ * IMOD html/mrc_format.txt (docs/formats.md §2). DeltaVision uses the same first words (Bio-Formats
  * DeltavisionReader.java) and is told apart by nDVID at byte 96.
  */
 export const MRC_HEADER_BYTES = 1024;
@@ -105,7 +105,7 @@ export function hasMapId(b: Bytes): boolean {
 
 /**
  * Byte order from the machine stamp at 212 (mrcfile utils byte_order_from_machine_stamp: 0x44 ⇒ little-endian,
- * 0x11 ⇒ big-endian; IMOD files with "44 00 00 00" exist, reference/formats.md §0.6), or `undefined`.
+ * 0x11 ⇒ big-endian; IMOD files with "44 00 00 00" exist, docs/formats.md §0.6), or `undefined`.
  */
 export function orderFromStamp(b: Bytes): boolean | undefined {
   const first = b.u8(MRC.machst);

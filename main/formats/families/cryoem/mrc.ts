@@ -1,9 +1,13 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
+import { within } from '../../kit/numbers';
+import { angstromToNm, metresToNm, voltsToKv } from '../../kit/units';
+import { guardDetector as guarded } from '../../kit/read';
+import { fromHeader as ev, weakConfidence } from '../../kit/evidence';
+import { Bytes } from '../../kit/bytes';
+import { isTiltSeries, tiltStats } from './tilt';
 import { formatInfo } from '../../../../shared/formats/format-catalog';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { angstromToNm, ev, guarded, isTiltSeries, metresToNm, tiltStats, voltsToKv, weakConfidence, within } from './common';
 import { readFeiExtHeader, readSeriExtHeader, type FeiSummary, type SeriSummary } from './mrc-ext';
 import { byteOrder, dataBytes, dvOrder, MODE_NAMES, MRC_HEADER_BYTES, parseMrcHeader, type MrcHeader } from './mrc-header';
 
@@ -25,7 +29,7 @@ const MIN_HEADER_BYTES = 224;
 
 /** IMOD programs that write their name as the start of a label ("newstack: Images copied…"). */
 const IMOD_LABEL = /^(newstack|tilt|trimvol|clip|ctfphaseflip|mtffilter|alignframes|binvol|rotatevol|tiltxcorr|ccderaser|findbeads3d|squeezevol|densmatch|combinefft|matchvol|etomo|imod|3dmod|mrcbyte|xfproduct|extracttilts|excludeviews|tomo3d)\s*:/i;
-/** EMDB stamps every map with its accession (reference/formats.md §2 labels). */
+/** EMDB stamps every map with its accession (docs/formats.md §2 labels). */
 const EMDB_LABEL = /::::EMDATABANK\.org::::(EMD-\d{4,})::::/;
 
 interface Creator {
@@ -159,7 +163,7 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
   const problems: string[] = [];
   const need = MRC_HEADER_BYTES + h.nsymbt + dataBytes(h);
   const fits = need <= ctx.size;
-  // Without "MAP " the plausibility check of reference/formats.md §0.3 is all there is: the data must fit.
+  // Without "MAP " the plausibility check of docs/formats.md §0.3 is all there is: the data must fit.
   if (!h.hasMap && !fits) return null;
   if (ctx.size < MRC_HEADER_BYTES) problems.push(`Truncated: header ends at byte ${ctx.size} of ${MRC_HEADER_BYTES}.`);
   else if (!fits) problems.push(`Truncated or inconsistent: header and data need ${need} bytes, the file has ${ctx.size}.`);

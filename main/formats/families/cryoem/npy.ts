@@ -1,4 +1,4 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { Bytes } from '../../kit/bytes';
 
 /**
  * The NumPy .npy header (numpy/lib/format.py, "NPY format" NEP 1): magic "\x93NUMPY", major and minor version

@@ -1,11 +1,14 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { toNumber } from '../../../../shared/decode/text';
+import { toNumber, within } from '../../kit/numbers';
+import { angstromToNm } from '../../kit/units';
+import { guardDetector } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { textOf } from '../../kit/text';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { angstromToNm, ev, guarded, headText, within } from './common';
 
 /**
- * RELION STAR files (reference/formats.md §1, §16; teamtomo/starfile tests/data): `data_<name>` blocks, each
+ * RELION STAR files (docs/formats.md §1, §16; teamtomo/starfile tests/data): `data_<name>` blocks, each
  * either `_rlnLabel value` pairs or a `loop_` of labels (`_rlnLabel #n`) followed by rows; comments start with
  * `#` (`# version 30001`). Only the head is read: the labels and optics/general blocks come first, a particle
  * table may run to gigabytes after them.
@@ -112,7 +115,7 @@ function kindOf(blocks: readonly Block[]): { kind: string; because: string } | u
 }
 
 async function read(ctx: DetectContext): Promise<Detection | null> {
-  const text = headText(ctx.head);
+  const text = textOf(ctx.head);
   if (text === null) return null;
   const { blocks, comments } = parse(text);
   const labelled = blocks.filter((b) => b.labels.length > 0);
@@ -121,11 +124,11 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
   const evidence: Evidence[] = [];
   const problems: string[] = [];
   const totalLabels = labelled.reduce((n, b) => n + b.labels.length, 0);
-  evidence.push(ev(`STAR file: ${blocks.length} data_ block(s) (${blocks.slice(0, 4).map((b) => `data_${b.name}`).join(', ')}${blocks.length > 4 ? ', …' : ''}) with ${totalLabels} _rln labels: RELION.`, 1));
+  evidence.push(fromHeader(`STAR file: ${blocks.length} data_ block(s) (${blocks.slice(0, 4).map((b) => `data_${b.name}`).join(', ')}${blocks.length > 4 ? ', …' : ''}) with ${totalLabels} _rln labels: RELION.`, 1));
   if (ctx.size > ctx.head.length) problems.push(`Read the first ${ctx.head.length} bytes of ${ctx.size}: labels and optics come first, rows after are not read.`);
   const kind = kindOf(labelled);
   facts.processing = { value: { tool: 'RELION', ...(kind ? { kind: kind.kind } : {}) }, provenance: 'header' };
-  if (kind) evidence.push(ev(`Holds RELION ${kind.kind}: ${kind.because}.`, 0.6));
+  if (kind) evidence.push(fromHeader(`Holds RELION ${kind.kind}: ${kind.because}.`, 0.6));
   facts.creator = { value: 'RELION', provenance: 'header' };
   const version = comments.map((c) => /#\s*RELION[^;\n]*;\s*version\s+([\d.]+)/i.exec(c)?.[1]).find(Boolean);
   if (version) facts.software = { value: `RELION ${version}`, provenance: 'header' };
@@ -134,12 +137,12 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
     .find(([, v]) => v !== undefined);
   if (px) {
     facts.pixelSize = { value: { x: angstromToNm(px[1]!) }, unit: 'nm', provenance: 'header' };
-    evidence.push(ev(`Pixel size ${px[1]} Å from ${px[0]}.`, 0.3));
+    evidence.push(fromHeader(`Pixel size ${px[1]} Å from ${px[0]}.`, 0.3));
   }
   const kv = within(toNumber(valueOf(labelled, '_rlnVoltage')), 1, 10_000);
   if (kv !== undefined) facts.voltageKV = { value: kv, unit: 'kV', provenance: 'header' };
   const tomo = has(labelled, '_rlnTomoName');
-  if (tomo) evidence.push(ev('_rlnTomoName: RELION tomography (sub-tomogram averaging) data.', 0.5));
+  if (tomo) evidence.push(fromHeader('_rlnTomoName: RELION tomography (sub-tomogram averaging) data.', 0.5));
   const formatVersion = comments.map((c) => /^#\s*version\s+(\d+)/.exec(c)?.[1]).find(Boolean);
   facts.header = {
     value: {
@@ -156,11 +159,11 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
 }
 
 /** RELION STAR files: data_ blocks with _rln labels (pipelines, particles, post-processing, micrographs…). */
-export const relionStarDetector: Detector = guarded({
+export const relionStarDetector: Detector = guardDetector({
   id: 'relion-star',
   formats: ['relion-star'],
   sniff: (ctx) => {
-    const t = headText(ctx.head);
+    const t = textOf(ctx.head);
     return t !== null && /^data_/m.test(t) && /^\s*_rln/m.test(t);
   },
   detect: read,

@@ -1,14 +1,18 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
-import { decodeText, toNumber } from '../../../../shared/decode/text';
-import { parseXml, xmlAll, xmlAt, xmlText, type XmlValue } from '../../../../shared/decode/xml';
+import { toNumber, count, within } from '../../kit/numbers';
+import { metresToNm, voltsToKv } from '../../kit/units';
+import { guardDetector, safeRead } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { clean } from '../../kit/strings';
+import { decodeText, latin1 } from '../../kit/text';
+import { parseXml, xmlAll, xmlAt, xmlText, type XmlValue } from '../../kit/xml';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { clean, count, ev, guarded, metresToNm, safeRead, voltsToKv, within } from './common';
 
 /**
  * FEI/Thermo TIA series files (.ser), header layout from ncempy ncempy/io/ser.py readHeader and rosettasciio
- * rsciio/tia/_api.py get_header_dtype_list (reference/formats.md §1): ByteOrder u16 0x4949 @0, SeriesID u16
+ * rsciio/tia/_api.py get_header_dtype_list (docs/formats.md §1): ByteOrder u16 0x4949 @0, SeriesID u16
  * 0x0197 @2, SeriesVersion u16 0x0210/0x0220 @4, DataTypeID u32 @6 (0x4120 1-D, 0x4122 2-D), TagTypeID u32 @10
  * (0x4152 time, 0x4142 time + position), TotalNumberElements u32 @14, ValidNumberElements u32 @18,
  * OffsetArrayOffset @22 (u32 for 0x0210, u64 for 0x0220), NumberDimensions u32 after it.
@@ -37,7 +41,7 @@ async function readSer(ctx: DetectContext): Promise<Detection | null> {
   const problems: string[] = [];
   const known = (version === VERSION_32 || version === VERSION_64) && (dataType === DATA_1D || dataType === DATA_2D) && (tagType === TAG_TIME || tagType === TAG_TIME_POSITION);
   const evidence: Evidence[] = [
-    ev(`TIA series header: byte order 0x4949, SeriesID 0x0197${known ? `, version 0x0${version!.toString(16)}, ${dataType === DATA_2D ? '2-D images' : '1-D spectra'}` : ''}.`, 1),
+    fromHeader(`TIA series header: byte order 0x4949, SeriesID 0x0197${known ? `, version 0x0${version!.toString(16)}, ${dataType === DATA_2D ? '2-D images' : '1-D spectra'}` : ''}.`, 1),
   ];
   if (!known) problems.push('Unknown TIA version, data type or tag type.');
   const total = b.u32(SER.total);
@@ -62,7 +66,7 @@ async function readSer(ctx: DetectContext): Promise<Detection | null> {
     } else problems.push('The first data element could not be read.');
   } else if (known && dataType === DATA_1D) {
     facts.imagingMode = { value: 'spectroscopy', provenance: 'header' };
-    evidence.push(ev('1-D data elements: spectra (EELS/EDS), not images.', 0.6));
+    evidence.push(fromHeader('1-D data elements: spectra (EELS/EDS), not images.', 0.6));
   }
   if (!facts.dimensions && valid !== undefined && valid > 0) facts.dimensions = { value: { t: valid }, provenance: 'header' };
   facts.header = { value: { seriesVersion: version ?? null, dataTypeId: dataType ?? null, tagTypeId: tagType ?? null, totalElements: total ?? null, validElements: valid ?? null }, provenance: 'header' };
@@ -79,12 +83,6 @@ const OPEN = '<ObjectInfo>';
 const CLOSE = '</ObjectInfo>';
 /** Bytes searched for the XML: the head, then this much more (EMI files are small; XML sits near the start). */
 const MAX_EMI_SCAN_BYTES = 4 * 1024 * 1024;
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]!);
-  return s;
-}
 
 function describe(node: XmlValue | undefined): Map<string, { value: string; unit?: string }> {
   const out = new Map<string, { value: string; unit?: string }>();
@@ -110,7 +108,7 @@ async function readEmi(ctx: DetectContext): Promise<Detection | null> {
   const start = text.indexOf(OPEN);
   if (start < 0) return null;
   const end = text.indexOf(CLOSE, start);
-  const evidence: Evidence[] = [ev(`<ObjectInfo> XML at byte ${start}${start > 0 ? ' after a binary prefix' : ''}: TIA (FEI/Thermo) metadata.`, 1)];
+  const evidence: Evidence[] = [fromHeader(`<ObjectInfo> XML at byte ${start}${start > 0 ? ' after a binary prefix' : ''}: TIA (FEI/Thermo) metadata.`, 1)];
   const named = ctx.ext === '.emi';
   // A mention of <ObjectInfo> in some other file is not TIA: without the XML, only the .emi name keeps it.
   if (end < 0) return named ? detection('tia-emi', CONFIDENCE.WEAK, { evidence, problems: ['The <ObjectInfo> XML is cut off.'] }) : null;
@@ -134,7 +132,7 @@ async function readEmi(ctx: DetectContext): Promise<Detection | null> {
     if (/STEM/i.test(mode)) facts.imagingMode = { value: 'STEM', provenance: 'header' };
     else if (/diffraction/i.test(mode)) facts.imagingMode = { value: 'diffraction', provenance: 'header' };
     else if (/TEM/i.test(mode)) facts.imagingMode = { value: 'TEM', provenance: 'header' };
-    evidence.push(ev(`Mode "${mode}".`, 0.6));
+    evidence.push(fromHeader(`Mode "${mode}".`, 0.6));
   }
   const mag = within(toNumber(desc.get('Magnification')?.value), 1, 1e9);
   if (mag !== undefined) facts.magnification = { value: mag, provenance: 'header' };
@@ -146,7 +144,7 @@ async function readEmi(ctx: DetectContext): Promise<Detection | null> {
 }
 
 /** FEI/Thermo TIA .ser series (images or spectra). */
-export const tiaSerDetector: Detector = guarded({
+export const tiaSerDetector: Detector = guardDetector({
   id: 'tia-ser',
   formats: ['tia-ser'],
   sniff: (ctx) => {
@@ -157,7 +155,7 @@ export const tiaSerDetector: Detector = guarded({
 });
 
 /** FEI/Thermo TIA .emi metadata (binary wrapper around <ObjectInfo> XML). */
-export const tiaEmiDetector: Detector = guarded({
+export const tiaEmiDetector: Detector = guardDetector({
   id: 'tia-emi',
   formats: ['tia-emi'],
   sniff: (ctx) => ctx.ext === '.emi' || new Bytes(ctx.head).indexOf(OPEN) >= 0,

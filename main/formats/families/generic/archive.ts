@@ -1,8 +1,9 @@
-import { Bytes } from '../../../../shared/decode/bytes';
-import { looksLikeText } from '../../../../shared/decode/text';
+import { fromHeader } from '../../kit/evidence';
+import { clip } from '../../kit/strings';
+import { looksLikeText } from '../../kit/text';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type Detector } from '../../detector';
 import { gunzipHead, isGzip } from '../../gzip-head';
-import { clip, fromHeader } from './util';
 
 // POSIX ustar (IEEE Std 1003.1, pax "ustar Interchange Format"; git tar.h / GNU tar.h struct posix_header):
 // 512-byte header blocks; name[100] @0, size[12] @124 (octal), chksum[8] @148, typeflag @156,

@@ -1,5 +1,8 @@
 import { detection, type Detector } from '../../detector';
-import { clip, completeLines, firstSignificantChar, fromHeader, headText } from './util';
+import { fromHeader } from '../../kit/evidence';
+import { clip } from '../../kit/strings';
+import { wholeFile } from '../../kit/read';
+import { completeLines, firstSignificantChar, headText } from '../../kit/text';
 
 // Delimited tables (RFC 4180 CSV, and tab/semicolon/pipe variants): the same number of fields on every line,
 // quotes ("…", doubled "" inside) protecting delimiters.
@@ -54,7 +57,7 @@ export const csvDetector: Detector = {
     if (!t) return null;
     // XML and JSON have their own readers; a comma inside them is no table.
     if ('<{['.includes(firstSignificantChar(t.text))) return null;
-    let lines = completeLines(ctx, t.text);
+    let lines = completeLines(t.text, wholeFile(ctx));
     let comments = 0;
     while (comments < MAX_COMMENT_LINES && lines.length > 0 && lines[0]!.startsWith('#')) {
       lines = lines.slice(1);

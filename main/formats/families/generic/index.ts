@@ -4,6 +4,7 @@ import { csvDetector } from './csv';
 import { jpegDetector } from './jpeg';
 import { jsonDetector } from './json';
 import { bigwarpDetector, ecClemDetector } from './landmarks';
+import { ooxmlDetector } from './ooxml';
 import { osClutterDetector } from './os-clutter';
 import { pdfDetector } from './pdf';
 import { pngDetector } from './png';
@@ -26,6 +27,7 @@ export const genericDetectors: readonly Detector[] = [
   pngDetector,
   jpegDetector,
   pdfDetector,
+  ooxmlDetector,
   zipDetector,
   tarDetector,
   gzipDetector,

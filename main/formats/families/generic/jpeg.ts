@@ -1,7 +1,9 @@
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
+import { readInFile } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { clip } from '../../kit/strings';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type DetectContext, type Detector } from '../../detector';
-import { clip, fromHeader, readSafely } from './util';
 
 // JPEG interchange format, ITU-T T.81 | ISO/IEC 10918-1 Annex B: a sequence of marker segments
 // FF xx [length u16 BE, counting itself] [data]; SOI FF D8 starts the file (Table B.1).
@@ -36,7 +38,7 @@ const JPEG_WINDOW_BYTES = 128 * 1024;
 /** …at most this many times (4 × 128 KiB covers any run of metadata segments, each at most 64 KiB). */
 const MAX_JPEG_WINDOWS = 4;
 // EXIF (CIPA DC-008, APP1 "Exif\0\0" then a TIFF header) with TIFF 6.0 tags Make 271, Model 272, Software 305
-// (reference/formats.md §1 TIFF row).
+// (docs/formats.md §1 TIFF row).
 const EXIF_ID = 'Exif\0\0';
 const TAG_MAKE = 0x010f;
 const TAG_MODEL = 0x0110;
@@ -155,7 +157,7 @@ async function walkFile(ctx: DetectContext): Promise<Walk> {
   const w: Walk = { segments: 0, next: 2, stop: 'cut' };
   walk(ctx.head, 0, 2, w);
   for (let i = 0; i < MAX_JPEG_WINDOWS && w.stop === 'cut' && w.next < ctx.size && ctx.head.length < ctx.size; i++) {
-    const more = await readSafely(ctx, w.next, JPEG_WINDOW_BYTES);
+    const more = await readInFile(ctx, w.next, JPEG_WINDOW_BYTES);
     if (!more || more.length === 0) break;
     walk(more, w.next, w.next, w);
   }

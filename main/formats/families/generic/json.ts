@@ -1,5 +1,8 @@
 import { detection, type Detector } from '../../detector';
-import { clip, firstSignificantByte, fromHeader, headText, wholeFile } from './util';
+import { wholeFile } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { clip } from '../../kit/strings';
+import { firstSignificantByte, headText } from '../../kit/text';
 
 /** Generic JSON sits below every specific JSON reader (Zarr, Visium scale factors, Xenium…) and above plain text. */
 const JSON_CONFIDENCE = 0.5;

@@ -1,7 +1,11 @@
 import { detection, type Detector } from '../../detector';
 import { splitFields } from './csv';
-import { clip, completeLines, fromHeader, headText } from './util';
-import { xmlRoot } from '../../../../shared/decode/xml';
+import { exactNumber } from '../../kit/numbers';
+import { fromHeader } from '../../kit/evidence';
+import { clip } from '../../kit/strings';
+import { wholeFile } from '../../kit/read';
+import { completeLines, headText } from '../../kit/text';
+import { xmlRoot } from '../../kit/xml';
 
 // BigWarp landmarks CSV (saalfeldlab/bigwarp LandmarkTableModel.save/loadCsv): headerless, opencsv quoting
 // every field; per row name ("Pt-0"), active ("true"/"false"), then the moving and the fixed point:
@@ -39,7 +43,7 @@ export const bigwarpDetector: Detector = {
   async detect(ctx) {
     const t = headText(ctx);
     if (!t) return null;
-    const lines = completeLines(ctx, t.text).filter((l) => l.trim() !== '').slice(0, MAX_LANDMARK_ROWS);
+    const lines = completeLines(t.text, wholeFile(ctx)).filter((l) => l.trim() !== '').slice(0, MAX_LANDMARK_ROWS);
     let layout: Layout | null = null;
     let active = 0;
     // BigWarp's own files: opencsv quotes every field, and default names are Pt-0, Pt-1…
@@ -122,7 +126,11 @@ export const ecClemDetector: Detector = {
     const targetOk = target !== undefined && attr(target, 'width') !== undefined && attr(target, 'height') !== undefined && attr(target, 'sx') !== undefined;
     if (matrices.length === 0 && !targetOk) return null;
     const header: Record<string, string | number> = { layout: 'ec-CLEM _transfo.xml', matrices: matrices.length };
-    if (targetOk) Object.assign(header, { targetWidth: Number(attr(target!, 'width')), targetHeight: Number(attr(target!, 'height')) });
+    // A damaged size ("1 2", a control character) is left out rather than written as NaN.
+    const targetWidth = targetOk ? exactNumber(attr(target!, 'width')) : undefined;
+    const targetHeight = targetOk ? exactNumber(attr(target!, 'height')) : undefined;
+    if (targetWidth !== undefined) header.targetWidth = targetWidth;
+    if (targetHeight !== undefined) header.targetHeight = targetHeight;
     return detection('ec-clem', matrices.length > 0 ? MATRIX_CONFIDENCE : TARGET_ONLY_CONFIDENCE, {
       facts: { transform: { value: { kind: matrices.length > 0 ? 'ec-CLEM affine matrix' : 'ec-CLEM transformation' }, provenance: 'header' }, header: { value: header, provenance: 'header' } },
       evidence: [

@@ -1,6 +1,7 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { fromHeader, fromName } from '../../kit/evidence';
+import { headText } from '../../kit/text';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type Detection, type DetectContext, type Detector } from '../../detector';
-import { fromHeader, fromName, headText } from './util';
 
 // Operating-system housekeeping files (shared/formats/name-hints.ts lists their names). The bytes decide;
 // the name only raises a distinctive magic to STRUCTURE, or is required where the magic is shared.
@@ -14,7 +15,7 @@ const APPLE_DOUBLE_MAGIC = [0x00, 0x05, 0x16, 0x07] as const;
 const APPLE_DOUBLE_VERSIONS = [0x00010000, 0x00020000] as const;
 /** Entries in an AppleDouble header: Finder info, resource fork, a few attributes; far fewer than this. */
 const MAX_APPLE_DOUBLE_ENTRIES = 64;
-/** OLE2/CFB compound file ([MS-CFB] §2.2; reference/formats.md §1 OIB/Xradia rows): D0 CF 11 E0 A1 B1 1A E1. Shared by
+/** OLE2/CFB compound file ([MS-CFB] §2.2; docs/formats.md §1 OIB/Xradia rows): D0 CF 11 E0 A1 B1 1A E1. Shared by
  * Office, OIB, Xradia… so it is clutter only under a thumbnail-cache name. */
 const OLE2_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 /** [MS-CFB] §2.2: byte order FFFE at 28 (LE bytes FE FF), sector shift 9 or 12 at 30. */

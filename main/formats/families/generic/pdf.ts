@@ -1,7 +1,10 @@
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
+import { readInFile } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { clip } from '../../kit/strings';
+import { latin1 } from '../../kit/text';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type Detector } from '../../detector';
-import { clip, fromHeader, readSafely } from './util';
 
 // PDF, ISO 32000-1:2008 §7.5.2 (file header "%PDF-1.n") and §7.5.5 (file trailer ending "%%EOF").
 const PDF_MAGIC = '%PDF-';
@@ -12,10 +15,6 @@ const PDF_TAIL_BYTES = 1024;
 const EOF_MARKER = '%%EOF';
 /** Longest Info-dictionary string read (Producer, Creator). */
 const MAX_INFO_CHARS = 200;
-
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-}
 
 /** A PDF literal string: escapes of §7.3.4.2 undone, UTF-16BE (BOM FE FF) decoded. */
 function pdfString(raw: string): string {
@@ -49,7 +48,7 @@ export const pdfDetector: Detector = {
     if (!version) return null;
     const problems: string[] = [];
     if (at > 0) problems.push(`The header starts at byte ${at}, after ${at} bytes of something else.`);
-    const tail = ctx.head.length >= ctx.size ? ctx.head.subarray(Math.max(0, ctx.head.length - PDF_TAIL_BYTES)) : await readSafely(ctx, Math.max(0, ctx.size - PDF_TAIL_BYTES), PDF_TAIL_BYTES);
+    const tail = ctx.head.length >= ctx.size ? ctx.head.subarray(Math.max(0, ctx.head.length - PDF_TAIL_BYTES)) : await readInFile(ctx, Math.max(0, ctx.size - PDF_TAIL_BYTES), PDF_TAIL_BYTES);
     const tailText = tail ? latin1(tail) : '';
     const hasEof = tailText.includes(EOF_MARKER);
     if (!hasEof) problems.push(`No ${EOF_MARKER} marker in the last ${PDF_TAIL_BYTES} bytes: the file may be truncated.`);

@@ -1,8 +1,9 @@
 import type { Facts } from '../../../../shared/formats/facts';
-import { significant } from '../../../../shared/formats/units';
-import { Bytes } from '../../../../shared/decode/bytes';
+import { significant } from '../../kit/units';
+import { fromHeader } from '../../kit/evidence';
+import { clip } from '../../kit/strings';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type Detector } from '../../detector';
-import { clip, fromHeader } from './util';
 
 // PNG, W3C PNG Specification 2nd ed. = ISO/IEC 15948:2004. All integers are big-endian (§7.1).
 /** §5.2 PNG signature: 89 50 4E 47 0D 0A 1A 0A ("\x89PNG\r\n\x1a\n"). */

@@ -1,5 +1,7 @@
 import { detection, type Detector } from '../../detector';
-import { fromHeader, headText, wholeFile } from './util';
+import { wholeFile } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { headText } from '../../kit/text';
 
 /** Plain text is the last resort: below XML, JSON and tables, and far below every specific text format. */
 const TEXT_CONFIDENCE = 0.4;

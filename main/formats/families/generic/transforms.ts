@@ -1,6 +1,9 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { fromHeader } from '../../kit/evidence';
+import { clip } from '../../kit/strings';
+import { wholeFile } from '../../kit/read';
+import { completeLines, headText } from '../../kit/text';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type Detector } from '../../detector';
-import { clip, completeLines, fromHeader, headText } from './util';
 
 // elastix parameter maps (elastix manual §"parameter file"; TransformParameters.N.txt written by elastix):
 // one "(Name value …)" per line, "//" comments, strings quoted, e.g.
@@ -33,7 +36,7 @@ export const elastixDetector: Detector = {
     if (!t) return null;
     const entries = new Map<string, string>();
     let other = 0;
-    for (const line of completeLines(ctx, t.text).slice(0, MAX_ELASTIX_LINES)) {
+    for (const line of completeLines(t.text, wholeFile(ctx)).slice(0, MAX_ELASTIX_LINES)) {
       const s = line.trim();
       if (s === '' || s.startsWith('//')) continue;
       const m = ENTRY.exec(s);
@@ -87,7 +90,7 @@ export const itkDetector: Detector = {
     const t = headText(ctx);
     if (!t || !t.text.trimStart().startsWith(ITK_MAGIC)) return null;
     const types: string[] = [];
-    for (const line of completeLines(ctx, t.text)) {
+    for (const line of completeLines(t.text, wholeFile(ctx))) {
       const m = /^\s*Transform:\s*(\S+)/.exec(line);
       if (m) types.push(m[1]!);
       if (types.length >= MAX_ITK_TRANSFORMS) break;
@@ -106,6 +109,133 @@ export const itkDetector: Detector = {
       facts: { transform: { value: { kind: composite && first ? `${kind} (in a composite)` : kind, ...(dims ? { dimensions: dims } : {}) }, provenance: 'header' }, header: { value: header, provenance: 'header' } },
       evidence: [fromHeader(`"${ITK_MAGIC}${version ? ` V${version}` : ''}" header${types.length ? ` and ${types.length} transform(s), first "${clip(types[0]!, 60)}"` : ''}.`, 1)],
       problems: types.length === 0 ? ['No "Transform:" line in the first bytes.'] : [],
+    });
+  },
+};
+
+// Affine matrices written as plain numbers (CLEM and registration tools export them so: Fiji/TrakEM2 and
+// BigWarp "affine" exports, MATLAB/NumPy savetxt of a 4×4, Amira/Avizo and napari-style XML/CSV). A 2-D
+// affine is 2×3, or 3×3 with the homogeneous last row 0 0 1; a 3-D affine is 3×4, or 4×4 with 0 0 0 1
+// (any homogeneous-coordinates text: Hartley & Zisserman, Multiple View Geometry, §2.2).
+/** Lines of text scanned for a matrix block. */
+const MAX_MATRIX_LINES = 400;
+/** Characters of one XML element's text read as matrix numbers. */
+const MAX_MATRIX_ELEMENT_CHARS = 2000;
+/** Above the generic text/CSV/XML readers (0.4–0.5), below every specific reader (≥ 0.85). */
+const MATRIX_CONFIDENCE = 0.65;
+/** How far from 0 or 1 a homogeneous row's entries may be (printed floats). */
+const HOMOGENEOUS_TOLERANCE = 1e-6;
+/** IMOD's tilt-series alignment transforms (.xf/.xg, six numbers a11 a12 a21 a22 dx dy per tilt): not correlation. */
+const TILT_ALIGNMENT_EXT: ReadonlySet<string> = new Set(['.xf', '.xg']);
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Words that name a transform in the text itself; needed when no homogeneous row says "affine". */
+const MATRIX_WORDS = /(matrix|affine|transform|registration|rotation)/i;
+const MATRIX_ELEMENT = /^[A-Za-z_:.-]{0,40}(matrix|affine|transform)[A-Za-z0-9_:.-]{0,40}$/i;
+const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,80})(?:\s[^<>]{0,1000})?>([^<]{1,2000})<\/\1\s*>/g;
+const XML_TAG = /<[^<>]{0,1000}>/g;
+/** Root of a BigDataViewer dataset XML (bigdataviewer-core XmlIoSpimData). */
+const SPIMDATA = /<SpimData[\s>]/;
+
+/** An affine matrix found in a text: its shape and the dimensionality of the space it maps. */
+export interface MatrixFound {
+  readonly rows: number;
+  readonly cols: number;
+  readonly dimensions: 2 | 3;
+  /** Separated by commas, tabs or semicolons (a table), not by spaces only. */
+  readonly delimited: boolean;
+}
+
+function near(v: number, target: number): boolean {
+  return Math.abs(v - target) <= HOMOGENEOUS_TOLERANCE;
+}
+
+/** Reads `values` (row-major) as an affine of `rows`×`cols`, when the shape and homogeneous row allow. */
+function affineOf(values: readonly number[], rows: number, cols: number, named: boolean): 2 | 3 | undefined {
+  const last = values.slice((rows - 1) * cols);
+  const homogeneous = last.every((v, i) => near(v, i === cols - 1 ? 1 : 0));
+  if (rows === 4 && cols === 4) return homogeneous ? 3 : undefined;
+  if (rows === 3 && cols === 3) return homogeneous ? 2 : undefined;
+  if (rows === 3 && cols === 4) return named ? 3 : undefined;
+  if (rows === 2 && cols === 3) return named ? 2 : undefined;
+  return undefined;
+}
+
+/** The numbers of one line, or `undefined` when it holds anything else (brackets and trailing separators allowed). */
+function numbersOf(line: string): number[] | undefined {
+  const inner = line.replace(/[[\](){}]/g, ' ').trim().replace(/[,;]$/, '').trim();
+  if (inner === '') return undefined;
+  const tokens = inner.split(/[\s,;]+/).filter((t) => t !== '');
+  if (!tokens.every((t) => NUMBER.test(t))) return undefined;
+  return tokens.map(Number);
+}
+
+/**
+ * An affine matrix in a text: a block of 2–4 lines of 3 or 4 numbers each (and nothing but numbers) standing
+ * alone between other lines, or an XML element named like a matrix/affine/transform holding 6, 9, 12 or 16
+ * numbers. A homogeneous last row (0 0 1 / 0 0 0 1) suffices; a 2×3 or 3×4 block also needs the text to say
+ * matrix, affine, transform, registration or rotation, since any small table has that shape. `complete` is
+ * false when the text is the head of a longer file: its last line may be cut and is not read.
+ */
+export function matrixTransformIn(text: string, complete = true): MatrixFound | undefined {
+  const named = MATRIX_WORDS.test(text.slice(0, MAX_MATRIX_LINES * 200));
+  if (text.trimStart().startsWith('<')) {
+    // BigDataViewer/BigStitcher dataset XML (<SpimData>) keeps per-view affines that stitch tiles of one image: its dataset's own metadata.
+    if (SPIMDATA.test(text.slice(0, MAX_MATRIX_ELEMENT_CHARS))) return undefined;
+    for (const m of text.matchAll(XML_ELEMENT)) {
+      if (!MATRIX_ELEMENT.test(m[1]!)) continue;
+      const values = numbersOf(m[2]!.slice(0, MAX_MATRIX_ELEMENT_CHARS).replace(/\s+/g, ' '));
+      const shape = values ? ({ 6: [2, 3], 9: [3, 3], 12: [3, 4], 16: [4, 4] } as const)[values.length as 6 | 9 | 12 | 16] : undefined;
+      const dims = values && shape ? affineOf(values, shape[0], shape[1], true) : undefined;
+      if (dims && shape) return { rows: shape[0], cols: shape[1], dimensions: dims, delimited: false };
+    }
+    text = text.replace(XML_TAG, '\n');
+  }
+  const lines = text.split(/\r\n|\n|\r/);
+  if (!complete) lines.pop();
+  let block: number[][] = [];
+  let delimited = false;
+  // A block closes at a line that is not 3–4 numbers of its width; more than 4 rows is a table, not a matrix.
+  const close = (): MatrixFound | undefined => {
+    const rows = block.length;
+    const cols = block[0]?.length ?? 0;
+    const dims = rows >= 2 && rows <= 4 ? affineOf(block.flat(), rows, cols, named) : undefined;
+    return dims ? { rows, cols, dimensions: dims, delimited } : undefined;
+  };
+  for (const line of lines.slice(0, MAX_MATRIX_LINES)) {
+    if (line.trim() === '' && block.length === 0) continue;
+    const nums = numbersOf(line);
+    if (nums && (nums.length === 3 || nums.length === 4) && (block.length === 0 || nums.length === block[0]!.length)) {
+      if (block.length === 0) delimited = /[,;\t]/.test(line);
+      block.push(nums);
+      continue;
+    }
+    const found = close();
+    if (found) return found;
+    block = nums && (nums.length === 3 || nums.length === 4) ? [nums] : [];
+    if (block.length > 0) delimited = /[,;\t]/.test(line);
+  }
+  return close();
+}
+
+/** A text, table or XML file that holds an affine matrix: correlation information as a `transform` fact. */
+export const affineMatrixDetector: Detector = {
+  id: 'generic-affine-matrix',
+  formats: ['xml', 'csv', 'text'],
+  sniff: (ctx) => ctx.head.length > 0 && !ctx.head.subarray(0, 512).includes(0) && !TILT_ALIGNMENT_EXT.has(ctx.ext),
+  async detect(ctx) {
+    const t = headText(ctx);
+    if (!t) return null;
+    const found = matrixTransformIn(t.text, wholeFile(ctx));
+    if (!found) return null;
+    const xml = t.text.trimStart().startsWith('<');
+    const format = xml ? 'xml' : found.delimited ? 'csv' : 'text';
+    const kind = `affine matrix ${found.rows}×${found.cols}`;
+    return detection(format, MATRIX_CONFIDENCE, {
+      facts: {
+        transform: { value: { kind, dimensions: found.dimensions }, provenance: 'header' },
+        header: { value: { matrix: `${found.rows}×${found.cols}`, dimensions: found.dimensions }, provenance: 'header' },
+      },
+      evidence: [fromHeader(`A ${found.rows}×${found.cols} ${found.dimensions}-D affine matrix in ${xml ? 'XML' : found.delimited ? 'a table' : 'text'}: a registration between coordinate spaces.`, 0.7)],
     });
   },
 };

@@ -1,6 +1,9 @@
 import { detection, type Detector } from '../../detector';
-import { xmlRoot } from '../../../../shared/decode/xml';
-import { clip, firstSignificantByte, firstSignificantChar, fromHeader, headText, wholeFile } from './util';
+import { wholeFile } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { clip } from '../../kit/strings';
+import { firstSignificantByte, firstSignificantChar, headText } from '../../kit/text';
+import { xmlRoot } from '../../kit/xml';
 
 /** Generic XML sits below every specific XML reader (EPU, OME, HCS indexes, mzML… are ≥ 0.85) and above plain text. */
 const XML_CONFIDENCE = 0.5;

@@ -1,6 +1,8 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { readInFile } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { clip } from '../../kit/strings';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type DetectContext, type Detector } from '../../detector';
-import { clip, fromHeader, readSafely } from './util';
 
 // ZIP, PKWARE APPNOTE.TXT 6.3: §4.3.7 local file header, §4.3.12 central directory header, §4.3.14–4.3.16
 // ZIP64 end of central directory record/locator and end of central directory record. Little-endian.
@@ -24,6 +26,8 @@ const ZIP_CD_READ_BYTES = 1024 * 1024;
 const ZIP_MAX_SCANNED_ENTRIES = 10_000;
 /** Entry names listed in the header fact. */
 const ZIP_LISTED_NAMES = 8;
+/** Extensions listed in the `contains` summary of the header fact (the most frequent first). */
+const ZIP_LISTED_EXTENSIONS = 8;
 /** §4.4.4 general purpose bit 0: the entry is encrypted. */
 const FLAG_ENCRYPTED = 0x0001;
 
@@ -34,7 +38,7 @@ const utf8 = new TextDecoder('utf-8');
 const CONTAINER_HINTS: readonly { readonly what: string; readonly test: (names: readonly string[]) => boolean }[] = [
   // JPK force archives: header.properties at the top and segments/<n>/… (JPK archive readers, e.g. jpkfile).
   { what: 'a JPK force-curve archive (.jpk-force)', test: (n) => n.includes('header.properties') && n.some((x) => x.startsWith('segments/')) },
-  // Zarr v2 (.zgroup/.zarray/.zattrs) or v3 (zarr.json) stores, zipped (reference/formats.md §0.7, §9).
+  // Zarr v2 (.zgroup/.zarray/.zattrs) or v3 (zarr.json) stores, zipped (docs/formats.md §0.7, §9).
   { what: 'a zipped Zarr store (.zarr.zip)', test: (n) => n.some((x) => /(^|\/)(\.zgroup|\.zarray|\.zattrs|zarr\.json)$/.test(x)) },
   { what: 'an Office Open XML document', test: (n) => n.includes('[Content_Types].xml') },
   { what: 'an OpenDocument or EPUB file', test: (n) => n[0] === 'mimetype' },
@@ -42,7 +46,8 @@ const CONTAINER_HINTS: readonly { readonly what: string; readonly test: (names: 
   { what: 'a macOS Finder archive (with __MACOSX/ resource-fork entries)', test: (n) => n.some((x) => x.startsWith('__MACOSX/')) },
 ];
 
-interface Directory {
+/** What a ZIP's end-of-central-directory record and central directory say (entry names bounded by ZIP_MAX_SCANNED_ENTRIES). */
+export interface Directory {
   readonly entries: number;
   readonly names: string[];
   readonly zip64: boolean;
@@ -52,9 +57,9 @@ interface Directory {
 }
 
 /** Finds the EOCD record in the tail (the last one whose comment length fits) and reads the central directory. */
-async function readDirectory(ctx: DetectContext): Promise<Directory | null> {
+export async function readDirectory(ctx: DetectContext): Promise<Directory | null> {
   const tailStart = Math.max(0, ctx.size - EOCD_SEARCH_BYTES);
-  const tail = ctx.head.length >= ctx.size ? ctx.head.subarray(tailStart) : await readSafely(ctx, tailStart, EOCD_SEARCH_BYTES);
+  const tail = ctx.head.length >= ctx.size ? ctx.head.subarray(tailStart) : await readInFile(ctx, tailStart, EOCD_SEARCH_BYTES);
   if (!tail) return null;
   const t = new Bytes(tail);
   let at = -1;
@@ -76,7 +81,7 @@ async function readDirectory(ctx: DetectContext): Promise<Directory | null> {
     zip64 = true;
     const loc = at - ZIP64_LOCATOR_SIZE;
     const rec = t.u32(loc) === ZIP64_LOCATOR_SIG ? t.u64(loc + 8) : undefined;
-    const z = rec === undefined ? null : await readSafely(ctx, rec, ZIP64_EOCD_SIZE);
+    const z = rec === undefined ? null : await readInFile(ctx, rec, ZIP64_EOCD_SIZE);
     const zb = z ? new Bytes(z) : null;
     if (zb && zb.u32(0) === ZIP64_EOCD_SIG && zb.u64(32) !== undefined && zb.u64(40) !== undefined && zb.u64(48) !== undefined) {
       entries = zb.u64(32)!;
@@ -93,7 +98,7 @@ async function readDirectory(ctx: DetectContext): Promise<Directory | null> {
   let cd: Uint8Array | null = null;
   for (const off of candidates) {
     if (off < 0 || off >= ctx.size) continue;
-    const bytes = off + 4 <= ctx.head.length && off + Math.min(cdSize, ZIP_CD_READ_BYTES) <= ctx.head.length ? ctx.head.subarray(off, off + Math.min(cdSize, ZIP_CD_READ_BYTES)) : await readSafely(ctx, off, Math.min(cdSize, ZIP_CD_READ_BYTES));
+    const bytes = off + 4 <= ctx.head.length && off + Math.min(cdSize, ZIP_CD_READ_BYTES) <= ctx.head.length ? ctx.head.subarray(off, off + Math.min(cdSize, ZIP_CD_READ_BYTES)) : await readInFile(ctx, off, Math.min(cdSize, ZIP_CD_READ_BYTES));
     if (bytes && new Bytes(bytes).u32(0) === CENTRAL_SIG) {
       if (off !== cdOffset) problems.push(`The central directory is at byte ${off}, not ${cdOffset}: ${off - cdOffset} bytes precede the archive.`);
       cd = bytes;
@@ -122,6 +127,26 @@ async function readDirectory(ctx: DetectContext): Promise<Directory | null> {
   return { entries, names, zip64, comment, encrypted, problems };
 }
 
+/**
+ * Files among the entry names (folders, ending "/", and macOS __MACOSX/ resource forks left out) and their
+ * extensions by frequency, e.g. "lif ×2, txt ×1", so that a ZIP of LIF files can be told from one of scripts.
+ */
+export function summariseEntries(names: readonly string[]): { files: number; contains: string } {
+  const byExt = new Map<string, number>();
+  let files = 0;
+  for (const n of names) {
+    if (n.endsWith('/') || n.startsWith('__MACOSX/')) continue;
+    files++;
+    const base = n.slice(n.lastIndexOf('/') + 1);
+    const dot = base.lastIndexOf('.');
+    const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : '(none)';
+    byExt.set(ext, (byExt.get(ext) ?? 0) + 1);
+  }
+  const top = [...byExt.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, ZIP_LISTED_EXTENSIONS);
+  const more = byExt.size > ZIP_LISTED_EXTENSIONS ? ', …' : '';
+  return { files, contains: top.map(([e, c]) => `${e} ×${c}`).join(', ') + more };
+}
+
 /** A ZIP archive: entry count and first names from the central directory; notes containers other readers own. */
 export const zipDetector: Detector = {
   id: 'generic-zip',
@@ -146,6 +171,8 @@ export const zipDetector: Detector = {
     if (dir?.encrypted) header['encrypted'] = true;
     if (dir?.comment) header['comment'] = clip(dir.comment);
     if (names.length > 0) header['firstEntries'] = clip(names.slice(0, ZIP_LISTED_NAMES).join(', '), 400);
+    const contents = summariseEntries(names);
+    if (contents.files > 0) Object.assign(header, { files: contents.files, contains: contents.contains });
     const evidence = [fromHeader(`ZIP local file header "PK\\3\\4" at byte 0${dir ? ` and an end-of-central-directory record listing ${dir.entries} entr${dir.entries === 1 ? 'y' : 'ies'}` : ''}.`, 1)];
     if (empty) evidence[0] = fromHeader('An empty ZIP archive: only its end-of-central-directory record "PK\\5\\6".', 1);
     for (const hint of CONTAINER_HINTS) {

@@ -1,7 +1,7 @@
 import type { ImagingMode } from '../../../../shared/formats/facts';
 
 /**
- * Acquisition modes as OME-XML 2016-06 (`Channel@AcquisitionMode`, reference/formats.md §3) and the CZI
+ * Acquisition modes as OME-XML 2016-06 (`Channel@AcquisitionMode`, docs/formats.md §3) and the CZI
  * `Channel/AcquisitionMode` element (libCZI `DimensionChannelAcquisitionMode`) name them, mapped to our
  * imaging modes. Keys are compared lower-case without separators. Modes that say nothing about the optics
  * (FluorescenceLifetime, SpectralImaging, FCS, NSOM, FSM, LCM, Other) are not mapped.
@@ -41,4 +41,16 @@ export function modeFromAcquisitionMode(mode: string | undefined): ImagingMode |
  */
 export function isAiryscanChannelType(type: string | undefined): boolean {
   return type !== undefined && /^airyscan/i.test(type.trim());
+}
+
+/**
+ * When channels were acquired in different ways, the most specific mode names the file: a confocal stack
+ * with a transmitted-light channel is confocal; a light-sheet file with a widefield overview is light-sheet.
+ */
+const MODE_PRIORITY: readonly ImagingMode[] = ['light-sheet', 'multiphoton', 'super-resolution', 'spinning-disk', 'confocal', 'TIRF', 'FIB-SEM', 'SEM', 'widefield', 'brightfield'];
+
+/** The most specific of several modes (see MODE_PRIORITY), or `undefined` for none. */
+export function mostSpecificMode(modes: Iterable<ImagingMode>): ImagingMode | undefined {
+  const set = new Set(modes);
+  return MODE_PRIORITY.find((m) => set.has(m)) ?? [...set][0];
 }

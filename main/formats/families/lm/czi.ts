@@ -1,10 +1,14 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts, ImagingMode } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
-import { parseXml, xmlAll, xmlAt, xmlAttr, xmlText, type XmlNode, type XmlValue } from '../../../../shared/decode/xml';
+import { exactNumber, plausibleCount } from '../../kit/numbers';
+import { plausibleNm, roundNm } from '../../kit/units';
+import { neverThrow, readOrReport } from '../../kit/read';
+import { nonEmpty } from '../../kit/strings';
+import { MAX_CHANNELS } from '../../kit/facts';
+import { parseXml, xmlAll, xmlAt, xmlAttr, xmlText, type XmlNode, type XmlValue } from '../../kit/xml';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, MAX_READ_BYTES, type DetectContext, type Detection, type Detector } from '../../detector';
-import { isAiryscanChannelType, modeFromAcquisitionMode } from './acquisition-mode';
-import { MAX_CHANNELS, mostSpecificMode, neverThrow, nonEmpty, num, plausibleCount, plausibleNm, readSafely, roundNm } from './shared';
+import { isAiryscanChannelType, modeFromAcquisitionMode, mostSpecificMode } from './acquisition-mode';
 
 /**
  * Zeiss CZI (ZISRAW). Layout from libCZI `Src/libCZI/CziStructs.h` (ZEISS/libczi, `#pragma pack(2)`) and
@@ -54,7 +58,7 @@ async function readMetadataXml(ctx: DetectContext, position: number, problems: s
     problems.push(`Truncated: the metadata segment should start at byte ${position}, but the file ends at byte ${ctx.size}.`);
     return null;
   }
-  const head = await readSafely(ctx, position, SEGMENT_HEADER_BYTES + METADATA_DATA_BYTES, problems, 'the metadata segment header');
+  const head = await readOrReport(ctx, position, SEGMENT_HEADER_BYTES + METADATA_DATA_BYTES, problems, 'the metadata segment header');
   if (!head) return null;
   const b = new Bytes(head, true);
   const id = b.ascii(0, SEGMENT_ID_BYTES);
@@ -72,14 +76,14 @@ async function readMetadataXml(ctx: DetectContext, position: number, problems: s
     return null;
   }
   const start = position + SEGMENT_HEADER_BYTES + METADATA_DATA_BYTES;
-  const xmlBytes = await readSafely(ctx, start, xmlSize, problems, 'the metadata XML');
+  const xmlBytes = await readOrReport(ctx, start, xmlSize, problems, 'the metadata XML');
   if (!xmlBytes) return null;
   if (xmlBytes.length < xmlSize) problems.push(`Truncated: the metadata XML should be ${xmlSize} bytes, only ${xmlBytes.length} are in the file.`);
   return new TextDecoder('utf-8').decode(xmlBytes).replace(/\0+$/, '');
 }
 
 function intText(node: XmlValue | undefined, ...path: string[]): number | undefined {
-  const v = num(xmlText(xmlAt(node, ...path)));
+  const v = exactNumber(xmlText(xmlAt(node, ...path)));
   return v !== undefined && Number.isInteger(v) ? v : undefined;
 }
 
@@ -92,8 +96,8 @@ function channelFacts(image: XmlValue | undefined, facts: Facts, evidence: Evide
   for (const ch of channels) {
     const name = nonEmpty(xmlAttr(ch, 'Name'));
     const fluor = nonEmpty(xmlText(xmlAt(ch, 'Fluor')));
-    const ex = num(xmlText(xmlAt(ch, 'ExcitationWavelength')));
-    const em = num(xmlText(xmlAt(ch, 'EmissionWavelength')));
+    const ex = exactNumber(xmlText(xmlAt(ch, 'ExcitationWavelength')));
+    const em = exactNumber(xmlText(xmlAt(ch, 'EmissionWavelength')));
     list.push({ ...(name ? { name } : {}), ...(fluor ? { fluor } : {}), ...(ex && ex > 0 ? { excitationNm: ex } : {}), ...(em && em > 0 ? { emissionNm: em } : {}) });
     const acq = nonEmpty(xmlText(xmlAt(ch, 'AcquisitionMode')));
     const type = nonEmpty(xmlText(xmlAt(ch, 'ChannelType')));
@@ -136,9 +140,9 @@ function instrumentFacts(info: XmlValue | undefined, facts: Facts, header: Recor
   if (objective) {
     const name = nonEmpty(xmlAttr(objective, 'Name')) ?? nonEmpty(xmlText(xmlAt(objective, 'Manufacturer', 'Model')));
     if (name) header['objective'] = name;
-    const mag = num(xmlText(xmlAt(objective, 'NominalMagnification')));
+    const mag = exactNumber(xmlText(xmlAt(objective, 'NominalMagnification')));
     if (mag !== undefined) header['objectiveMagnification'] = mag;
-    const na = num(xmlText(xmlAt(objective, 'LensNA')));
+    const na = exactNumber(xmlText(xmlAt(objective, 'LensNA')));
     if (na !== undefined) header['objectiveNA'] = na;
     const immersion = nonEmpty(xmlText(xmlAt(objective, 'Immersion')));
     if (immersion) header['immersion'] = immersion;
@@ -170,7 +174,7 @@ function imageFacts(info: XmlValue | undefined, metadata: XmlValue | undefined, 
   const distances = xmlAll(metadata, 'Scaling', 'Items', 'Distance');
   const byAxis = (axis: string): number | undefined => {
     const node = distances.find((d) => xmlAttr(d, 'Id') === axis);
-    const metres = num(xmlText(xmlAt(node, 'Value')));
+    const metres = exactNumber(xmlText(xmlAt(node, 'Value')));
     return metres === undefined ? undefined : metres * 1e9;
   };
   const [x, y, z] = [byAxis('X'), byAxis('Y'), byAxis('Z')];

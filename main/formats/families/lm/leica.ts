@@ -1,10 +1,13 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts, ImagingMode } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
-import { parseXml, xmlAll, xmlAt, xmlAttr, xmlRootName, type XmlNode } from '../../../../shared/decode/xml';
+import { plausibleCount } from '../../kit/numbers';
+import { plausibleNm, roundNm, unitToNm } from '../../kit/units';
+import { readRange, neverThrow } from '../../kit/read';
+import { nonEmpty } from '../../kit/strings';
+import { MAX_CHANNELS } from '../../kit/facts';
+import { parseXml, xmlAll, xmlAt, xmlAttr, xmlRootName, type XmlNode, descendants, firstDescendant, numAttr } from '../../kit/xml';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { readRange } from './read-range';
-import { descendants, firstDescendant, MAX_CHANNELS, neverThrow, nonEmpty, numAttr, plausibleCount, plausibleNm, roundNm, unitToNm } from './shared';
 
 /**
  * Leica LIF and LOF (LAS X). Layout from Bio-Formats `LIFReader.java` (LIF_MAGIC_BYTE 0x70,
@@ -183,8 +186,8 @@ function applyHardware(hw: Hardware, facts: Facts, evidence: Evidence[], header:
   if (hw.magnification !== undefined) header['objectiveMagnification'] = hw.magnification;
 }
 
-/** Facts from the XML header: parsed when complete and parseable, otherwise searched by pattern. */
-function fromXml(text: string, complete: boolean, facts: Facts, evidence: Evidence[], problems: string[], header: HeaderValues): boolean {
+/** Facts from the XML header: parsed when complete and parseable, otherwise searched by pattern (also used by leica-xml.ts). */
+export function fromXml(text: string, complete: boolean, facts: Facts, evidence: Evidence[], problems: string[], header: HeaderValues): boolean {
   const tree = complete ? parseXml(text) : null;
   if (!tree) {
     if (complete) problems.push('The XML header could not be parsed; instrument and mode were searched by pattern.');

@@ -1,7 +1,10 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts, ImagingMode } from '../../../../shared/formats/facts';
 import { clxAt, clxChildren, clxNum, clxStr, type ClxObject, type ClxValue } from './nd2-clx';
-import { MAX_CHANNELS, mostSpecificMode, plausibleCount, plausibleNm, roundNm } from './shared';
+import { plausibleCount } from '../../kit/numbers';
+import { plausibleNm, roundNm } from '../../kit/units';
+import { MAX_CHANNELS } from '../../kit/facts';
+import { mostSpecificMode } from './acquisition-mode';
 
 /**
  * Facts from decoded ND2 v3 metadata chunks; key names as tlambert03/nd2 `_parse/_parse.py` reads them with

@@ -1,11 +1,10 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
+import { readRange, neverThrow, readOrReport } from '../../kit/read';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
 import { decodeClxLite } from './nd2-clx';
 import { nd2Facts, rootOf, type Nd2Chunks } from './nd2-metadata';
-import { readRange } from './read-range';
-import { neverThrow, readSafely } from './shared';
 
 /**
  * Nikon ND2. Layout from tlambert03/nd2 `src/nd2/_parse/_chunk_decode.py` (ND2_CHUNK_MAGIC, CHUNK_HEADER
@@ -51,7 +50,7 @@ async function readChunkMap(ctx: DetectContext, problems: string[]): Promise<Uin
     problems.push('File too short for a chunk map; metadata not read.');
     return null;
   }
-  const tail = await readSafely(ctx, ctx.size - TRAILER_BYTES, TRAILER_BYTES, problems, 'the chunk-map trailer');
+  const tail = await readOrReport(ctx, ctx.size - TRAILER_BYTES, TRAILER_BYTES, problems, 'the chunk-map trailer');
   if (!tail) return null;
   const t = new Bytes(tail, true);
   if (!t.startsWith(ND2_CHUNKMAP_SIGNATURE)) {
@@ -155,7 +154,7 @@ const LEGACY_WITH_TRAILER = 0.9;
 
 async function legacyNd2(ctx: DetectContext): Promise<Detection | null> {
   const problems: string[] = [];
-  const tail = ctx.size >= JP2_SIGNATURE.length + TRAILER_BYTES ? await readSafely(ctx, ctx.size - TRAILER_BYTES, TRAILER_BYTES, problems, 'the legacy ND2 trailer') : null;
+  const tail = ctx.size >= JP2_SIGNATURE.length + TRAILER_BYTES ? await readOrReport(ctx, ctx.size - TRAILER_BYTES, TRAILER_BYTES, problems, 'the legacy ND2 trailer') : null;
   const trailer = tail !== null && new Bytes(tail).startsWith(LEGACY_MAP_SIGNATURE);
   if (!trailer && ctx.ext !== '.nd2') return null;
   const evidence: Evidence[] = [{ source: 'header', detail: 'JPEG 2000 signature box (00 00 00 0C "jP  " 0D 0A 87 0A) at byte 0: the legacy (JPEG 2000-based) ND2 layout.', weight: 0.5 }];

@@ -1,10 +1,13 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
-import { parseXml, xmlAttr, type XmlNode } from '../../../../shared/decode/xml';
+import { exactNumber, plausibleCount } from '../../kit/numbers';
+import { plausibleNm, roundNm, unitToNm } from '../../kit/units';
+import { readRange, neverThrow, readOrReport } from '../../kit/read';
+import { nonEmpty } from '../../kit/strings';
+import { MAX_CHANNELS } from '../../kit/facts';
+import { parseXml, xmlAttr, type XmlNode, descendants, descendantText, firstDescendant } from '../../kit/xml';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
-import { readRange } from './read-range';
-import { descendants, descendantText, firstDescendant, MAX_CHANNELS, neverThrow, nonEmpty, num, plausibleCount, plausibleNm, readSafely, roundNm, unitToNm } from './shared';
 
 /**
  * Olympus/Evident OIR (FluoView FV3000/FV4000/FVMPE-RS). No public specification; layout from
@@ -56,7 +59,7 @@ async function lastMetadataBlock(ctx: DetectContext, problems: string[]): Promis
     problems.push(`Block index offset ${indexOffset ?? '?'} lies outside the file (truncated?); metadata searched in the first bytes only.`);
     return null;
   }
-  const marker = await readSafely(ctx, indexOffset, 4, problems, 'the block index marker');
+  const marker = await readOrReport(ctx, indexOffset, 4, problems, 'the block index marker');
   if (!marker || new Bytes(marker, true).u32(0) !== INDEX_MARKER) {
     problems.push('No block index marker (0xFFFFFFFF) at the index offset; metadata searched in the first bytes only.');
     return null;
@@ -67,7 +70,7 @@ async function lastMetadataBlock(ctx: DetectContext, problems: string[]): Promis
   for (let i = take - 1; i >= 0; i--) {
     const offset = tail.u64(i * 8);
     if (offset === undefined || offset === 0 || offset + BLOCK_HEADER_BYTES > ctx.size) continue;
-    const head = await readSafely(ctx, offset, BLOCK_HEADER_BYTES, problems, 'a block header');
+    const head = await readOrReport(ctx, offset, BLOCK_HEADER_BYTES, problems, 'a block header');
     if (!head) return null;
     const h = new Bytes(head, true);
     if (h.u32(4) !== METADATA_BLOCK) continue;
@@ -100,8 +103,8 @@ function imagePropertiesFacts(props: XmlNode, facts: Facts, evidence: Evidence[]
   });
 
   const info = firstDescendant(props, 'imageInfo');
-  const width = num(descendantText(info, 'width'));
-  const height = num(descendantText(info, 'height'));
+  const width = exactNumber(descendantText(info, 'width'));
+  const height = exactNumber(descendantText(info, 'height'));
   const channels = descendants(info, 'channel', MAX_CHANNELS * 4).filter((c) => xmlAttr(c, 'id') !== undefined);
   const seen = new Set<string>();
   const list: NonNullable<Facts['channels']>['value'] = [];
@@ -115,7 +118,7 @@ function imagePropertiesFacts(props: XmlNode, facts: Facts, evidence: Evidence[]
   // Acquisition axes (Bio-Formats OIRReader: commonparam:axis with enable="true" → ZSTACK/TIMELAPSE maxSize).
   const axisSize = (axis: string): number | undefined => {
     const node = descendants(props, 'axis').find((a) => xmlAttr(a, 'enable') === 'true' && xmlAttr(a, 'paramEnable') !== 'false' && descendantText(a, 'axis') === axis);
-    const n = num(descendantText(node, 'maxSize'));
+    const n = exactNumber(descendantText(node, 'maxSize'));
     return plausibleCount(n) ? n : undefined;
   };
   const [z, t] = [axisSize('ZSTACK'), axisSize('TIMELAPSE')];
@@ -129,15 +132,15 @@ function imagePropertiesFacts(props: XmlNode, facts: Facts, evidence: Evidence[]
   const unit = descendantText(firstDescendant(owner, 'pixelUnit'), 'x');
   // No unit: Bio-Formats OIRReader passes null to FormatTools.getPhysicalSize, which takes micrometres.
   const perUnit = unit === undefined ? 1000 : unitToNm(unit);
-  const [x, y] = [num(descendantText(length, 'x')), num(descendantText(length, 'y'))].map((v) => (v === undefined || perUnit === undefined ? undefined : v * perUnit));
+  const [x, y] = [exactNumber(descendantText(length, 'x')), exactNumber(descendantText(length, 'y'))].map((v) => (v === undefined || perUnit === undefined ? undefined : v * perUnit));
   if (plausibleNm(x)) facts.pixelSize = { value: { x: roundNm(x), ...(plausibleNm(y) ? { y: roundNm(y) } : {}) }, unit: 'nm', provenance: 'header' };
 
   const lens = firstDescendant(props, 'objectiveLens');
   const objective = descendantText(lens, 'displayName') ?? descendantText(lens, 'name');
   if (objective) header['objective'] = objective;
-  const mag = num(descendantText(lens, 'magnification'));
+  const mag = exactNumber(descendantText(lens, 'magnification'));
   if (mag !== undefined) header['objectiveMagnification'] = mag;
-  const na = num(descendantText(lens, 'naValue'));
+  const na = exactNumber(descendantText(lens, 'naValue'));
   if (na !== undefined) header['objectiveNA'] = na;
 }
 

@@ -1,10 +1,12 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { MAX_CHANNELS, plausibleCount, plausibleNm, roundNm, unitToNm } from './shared';
+import { plausibleCount } from '../../kit/numbers';
+import { plausibleNm, roundNm, unitToNm } from '../../kit/units';
+import { MAX_CHANNELS } from '../../kit/facts';
 
 /**
  * OME-NGFF (OME-Zarr) attributes: 0.1–0.4 in a v2 `.zattrs`, 0.5 under `attributes.ome` of a v3 `zarr.json`
- * (reference/formats.md §9; NGFF specification 0.4 §§ "multiscales", "omero", "plate", "well", "labels",
+ * (docs/formats.md §9; NGFF specification 0.4 §§ "multiscales", "omero", "plate", "well", "labels",
  * "image-label", "bioformats2raw.layout"; ome-zarr-models-py tests/v05/data/image_example.json).
  */
 
@@ -111,13 +113,41 @@ function imageFacts(attrs: JsonObject, facts: Facts, evidence: Evidence[], probl
   if (nm['x'] !== undefined) facts.pixelSize = { value: { x: nm['x'], ...(nm['y'] !== undefined ? { y: nm['y'] } : {}), ...(nm['z'] !== undefined ? { z: nm['z'] } : {}) }, unit: 'nm', provenance: 'header' };
 }
 
-function omeroFacts(attrs: JsonObject, facts: Facts): void {
+/** NGFF `omero.channels[].color`: a 6-digit hex RGB string (NGFF 0.4 §"omero"; ome_zarr_metadata's Color). */
+const HEX_COLOR = /^[0-9A-Fa-f]{6}$/;
+/** Channel labels and colours copied into the header fact. */
+const MAX_SHOWN_CHANNELS = 16;
+const MAX_LABEL_CHARS = 80;
+
+/** A channel's display window `{start, end, min, max}` (NGFF 0.4 §"omero"), as "start–end of min–max". */
+function windowText(w: Json | undefined): string | undefined {
+  if (!isObject(w)) return undefined;
+  const [start, end, min, max] = [finite(w['start']), finite(w['end']), finite(w['min']), finite(w['max'])];
+  if (start === undefined || end === undefined) return undefined;
+  return `${start}–${end}${min !== undefined && max !== undefined ? ` of ${min}–${max}` : ''}`;
+}
+
+/**
+ * The transitional `omero` block (NGFF 0.4 §"omero": `channels[]` with `label`, `color` hex RGB, `window`
+ * {start, end, min, max}, `active`, `family`): channel labels become the `channels` fact (modality inference
+ * reads fluorophore names and contrast methods in them); colours and windows are shown in the header.
+ */
+function omeroFacts(attrs: JsonObject, facts: Facts, header: Record<string, string | number | boolean | null>): void {
   const omero = attrs['omero'];
   if (!isObject(omero)) return;
   const channels = arr(omero['channels']).filter(isObject).slice(0, MAX_CHANNELS);
   if (channels.length === 0) return;
-  facts.channels = { value: channels.map((c) => (str(c['label']) ? { name: str(c['label'])! } : {})), provenance: 'header' };
+  facts.channels = { value: channels.map((c) => (str(c['label']) ? { name: str(c['label'])!.slice(0, MAX_LABEL_CHARS) } : {})), provenance: 'header' };
   facts.dimensions = { value: { c: channels.length }, provenance: 'header' };
+  const shown = channels.slice(0, MAX_SHOWN_CHANNELS);
+  const labels = shown.map((c, i) => str(c['label'])?.slice(0, MAX_LABEL_CHARS) ?? `channel ${i}`);
+  header['channels'] = labels.join(', ');
+  const colors = shown.map((c) => str(c['color'])).map((c) => (c !== undefined && HEX_COLOR.test(c) ? c.toUpperCase() : '?'));
+  if (colors.some((c) => c !== '?')) header['channelColors'] = colors.join(', ');
+  const windows = shown.map((c) => windowText(c['window']));
+  if (windows.some((w) => w !== undefined)) header['channelWindows'] = windows.map((w) => w ?? '?').join('; ');
+  const inactive = shown.filter((c) => c['active'] === false).length;
+  if (inactive > 0) header['inactiveChannels'] = inactive;
 }
 
 function plateFacts(attrs: JsonObject, facts: Facts, evidence: Evidence[], header: Record<string, string | number | boolean | null>): void {
@@ -152,7 +182,7 @@ export function ngffFacts(attrs: JsonObject, ome: JsonObject | undefined, kinds:
   const v = version(attrs, ome);
   if (v) header['ngffVersion'] = v;
   header['ngff'] = kinds.join(',');
-  omeroFacts(attrs, facts);
+  omeroFacts(attrs, facts, header);
   if (kinds.includes('image')) imageFacts(attrs, facts, evidence, problems, header);
   if (kinds.includes('plate') || kinds.includes('well')) plateFacts(attrs, facts, evidence, header);
   if (kinds.includes('labels')) {

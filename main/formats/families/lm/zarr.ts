@@ -1,13 +1,15 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
+import { plausibleCount } from '../../kit/numbers';
+import { readRange, neverThrow } from '../../kit/read';
+import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, MAX_READ_BYTES, type DetectContext, type Detection, type Detector } from '../../detector';
 import { isObject, ngffFacts, ngffKinds, type Json, type JsonObject } from './ome-ngff';
-import { readRange } from './read-range';
-import { neverThrow, plausibleCount } from './shared';
+import { walkStore } from './store-walk';
+import path from 'node:path';
 
 /**
- * Zarr node metadata files (reference/formats.md §9): v2 `.zgroup` {"zarr_format": 2}, `.zarray`
+ * Zarr node metadata files (docs/formats.md §9): v2 `.zgroup` {"zarr_format": 2}, `.zarray`
  * (shape, chunks, dtype, compressor, …), `.zattrs` (user attributes), consolidated `.zmetadata`
  * {"zarr_consolidated_format": 1, "metadata": {…}}; v3 `zarr.json` {"zarr_format": 3, "node_type":
  * "group"|"array", "attributes": {…}} (Zarr v2 and v3 specifications, "Metadata"). The JSON content decides;
@@ -141,8 +143,56 @@ function classify(ctx: DetectContext, meta: JsonObject, problems: string[]): Det
   return null;
 }
 
+/**
+ * COSEM / OpenOrganelle group names of FIB-SEM volumes: `<dataset>.zarr/recon-N/em/fibsem-<dtype>` (Janelia
+ * COSEM data portal layout, s3://janelia-cosem-datasets/<dataset>/<dataset>.zarr/recon-1/em/fibsem-uint8).
+ */
+const COSEM_FIBSEM_GROUP = /(^|\/)em\/fibsem(-[a-z0-9]+)?$/i;
+
+/** NGFF attributes of a nested node: v2 `.zattrs` itself, or v3 `zarr.json` attributes (under "ome" from NGFF 0.5). */
+function nestedNgff(json: unknown): { attrs: JsonObject; ome: JsonObject | undefined } | undefined {
+  if (!isObject(json as Json)) return undefined;
+  const o = json as JsonObject;
+  const attrs = o['zarr_format'] === 3 && isObject(o['attributes']) ? o['attributes'] : o;
+  const ome = isObject(attrs['ome']) ? attrs['ome'] : undefined;
+  const target = ome ?? attrs;
+  return ngffKinds(target).includes('image') ? { attrs: target, ome } : undefined;
+}
+
+/**
+ * A root group without OME metadata whose image groups lie deeper (OpenOrganelle/COSEM: recon-1/em/fibsem-uint8
+ * holds the multiscales): the store's folders are walked (bounded, store-walk.ts) to the first OME-NGFF image,
+ * whose axes and scales are read as the store's. `null` when there is none, or the file is not on disk beside its store.
+ */
+async function nestedImage(ctx: DetectContext, found: Detection | null, problems: readonly string[]): Promise<Detection | null> {
+  // A root group's .zgroup / zarr.json, or its .zattrs holding attributes that are not OME-NGFF (the scan reads
+  // .zattrs first when a store root has both, main/scan/grouper.ts ZARR_MARKERS).
+  const rootGroup = found !== null && found.format === 'zarr' && (ctx.name === NAMES.zgroup || ctx.name === NAMES.v3) && found.facts.header?.value['node_type'] === 'group';
+  if (!rootGroup && !(found === null && ctx.name === NAMES.zattrs)) return null;
+  const file = await ctx.localPath();
+  const hit = await walkStore(path.dirname(file), [NAMES.zattrs, NAMES.v3], (json) => nestedNgff(json));
+  if (!hit) return null;
+  const facts: Facts = {};
+  const evidence: Evidence[] = [];
+  const header: HeaderValues = { ...(found?.facts.header?.value ?? {}), multiscalesPath: hit.relative };
+  const nestedProblems = [...(found?.problems ?? problems)];
+  ngffFacts(hit.value.attrs, hit.value.ome, ngffKinds(hit.value.attrs), facts, evidence, nestedProblems, header);
+  facts.header = { value: header, provenance: 'header' };
+  evidence.unshift({ source: 'header', detail: `Zarr root group without OME metadata; the first OME-NGFF multiscales image below it is ${hit.relative} (read from its ${NAMES.zattrs} / ${NAMES.v3}).`, weight: 0.8 });
+  if (COSEM_FIBSEM_GROUP.test(hit.relative)) {
+    facts.imagingMode = { value: 'FIB-SEM', provenance: 'name' };
+    evidence.push({ source: 'name', detail: `The image group is named ${hit.relative}: the Janelia COSEM/OpenOrganelle name of a FIB-SEM volume (em/fibsem-*).`, weight: 0.5 });
+  }
+  return detection('ome-zarr', found?.confidence ?? CONFIDENCE.MAGIC, { facts, evidence, problems: nestedProblems });
+}
+
+/** Zarr keys in the first bytes, or a `.zattrs` (whose user attributes need no Zarr key) holding a JSON object. */
+function mayBeZarr(ctx: DetectContext): boolean {
+  return looksLikeZarrJson(ctx.head) || (ctx.name === NAMES.zattrs && firstNonSpace(ctx.head) === 0x7b);
+}
+
 async function detectZarr(ctx: DetectContext): Promise<Detection | null> {
-  if (!looksLikeZarrJson(ctx.head)) return null;
+  if (!mayBeZarr(ctx)) return null;
   const problems: string[] = [];
   const meta = await readJson(ctx, problems);
   if (!meta) {
@@ -154,13 +204,14 @@ async function detectZarr(ctx: DetectContext): Promise<Detection | null> {
       problems,
     });
   }
-  return classify(ctx, meta, problems);
+  const found = classify(ctx, meta, problems);
+  return (await nestedImage(ctx, found, problems)) ?? found;
 }
 
 /** Zarr v2/v3 node metadata (.zgroup, .zarray, .zattrs, .zmetadata, zarr.json) and OME-NGFF attributes in them. */
 export const zarrDetector: Detector = {
   id: 'zarr',
   formats: ['zarr', 'ome-zarr'],
-  sniff: (ctx) => looksLikeZarrJson(ctx.head),
+  sniff: mayBeZarr,
   detect: (ctx) => neverThrow(() => detectZarr(ctx), () => null),
 };

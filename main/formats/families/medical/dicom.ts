@@ -1,7 +1,7 @@
 import { parseDicom, type DataSet } from 'dicom-parser';
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { Bytes } from '../../../../shared/decode/bytes';
+import { Bytes } from '../../kit/bytes';
 import { detection, type DetectContext, type Detection, type Detector } from '../../detector';
 
 /** PS3.10 §7.1: a Part 10 file has a 128-byte preamble, then "DICM". */
@@ -11,7 +11,7 @@ const PREFIX = 'DICM';
 const MAX_HEADER_BYTES = 1024 * 1024;
 /** Parsing stops at Pixel Data (7FE0,0010) — we never read images. */
 const PIXEL_DATA = 'x7fe00010';
-/** A DICOM certain enough to outrank a TIFF header found in its preamble (reference/formats.md §0.1). */
+/** A DICOM certain enough to outrank a TIFF header found in its preamble (docs/formats.md §0.1). */
 const DICOM_CONFIDENCE = 0.99;
 /** Raw data sets (no preamble, no meta) are recognised from their first elements only. */
 const RAW_CONFIDENCE = 0.9;

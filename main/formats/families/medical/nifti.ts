@@ -1,13 +1,13 @@
 import type { Facts } from '../../../../shared/formats/facts';
-import { significant } from '../../../../shared/formats/units';
-import { Bytes } from '../../../../shared/decode/bytes';
+import { significant } from '../../kit/units';
+import { Bytes } from '../../kit/bytes';
 import { detection, type Detection, type Detector } from '../../detector';
 import { gunzipHead, isGzip } from '../../gzip-head';
 
 /**
  * NIfTI-1 (nifti1.h) and NIfTI-2 (nifti2.h; offsets as nibabel nifti2.py header_dtd lists them). The header
  * size field is 348 or 540 in the file's own byte order, which is how the byte order is found
- * (reference/formats.md §11: the anatomical.nii sample is big-endian).
+ * (docs/formats.md §11: the anatomical.nii sample is big-endian).
  */
 const NIFTI1_SIZE = 348;
 const NIFTI2_SIZE = 540;

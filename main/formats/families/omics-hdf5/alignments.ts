@@ -1,4 +1,4 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { Bytes } from '../../kit/bytes';
 import type { Facts } from '../../../../shared/formats/facts';
 import type { Evidence } from '../../../../shared/model/evidence';
 import { CONFIDENCE, detection, type Detection, type Detector } from '../../detector';

@@ -1,7 +1,7 @@
 import type { Facts } from '../../../../shared/formats/facts';
 import { CONFIDENCE, detection, type Detector } from '../../detector';
 import { isGzip } from '../../gzip-head';
-import { completeLines, headText } from './text-head';
+import { completeLines, probedHeadText } from '../../kit/text';
 
 /**
  * FASTQ (Cock et al. 2010, "The Sanger FASTQ file format…", Nucleic Acids Res. 38:1767): records of four lines,
@@ -49,7 +49,7 @@ export const fastqDetector: Detector = {
   formats: ['fastq'],
   sniff: (ctx) => ctx.head[0] === 0x40 /* "@" */ || isGzip(ctx.head),
   async detect(ctx) {
-    const head = headText(ctx, true);
+    const head = probedHeadText(ctx, true);
     if (!head || !head.text.startsWith('@')) return null;
     const lines = completeLines(head.text, head.complete, MAX_RECORDS * 4 + 1);
     const parsed = parse(lines, head.complete);

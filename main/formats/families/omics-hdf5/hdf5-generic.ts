@@ -2,7 +2,8 @@ import type { Facts } from '../../../../shared/formats/facts';
 import type { Evidence } from '../../../../shared/model/evidence';
 import { detection, type Detection } from '../../detector';
 import { valueNumber, valueText, type H5Value } from './h5-access';
-import { count, h5path, positive, put, type HeaderFields, type Hdf5Scan } from './hdf5-layout';
+import { positive } from '../../kit/numbers';
+import { h5Count, h5path, put, type HeaderFields, type Hdf5Scan } from './hdf5-layout';
 
 /**
  * An HDF5 file without a layout we read as a catalog format: a generic container, below every specific reader
@@ -54,7 +55,7 @@ function nexus(scan: Hdf5Scan): Layout | undefined {
   };
 }
 
-/** BigDataViewer HDF5: /s00/resolutions and /t00000/s00/… (bigdataviewer-core Hdf5ImageLoader; reference/formats.md §8). */
+/** BigDataViewer HDF5: /s00/resolutions and /t00000/s00/… (bigdataviewer-core Hdf5ImageLoader; docs/formats.md §8). */
 function bigDataViewer(scan: Hdf5Scan): Layout | undefined {
   if (!scan.root.includes('s00') || !scan.root.includes('t00000')) return undefined;
   const resolutions = scan.h5.kind('/s00/resolutions') === 'dataset';
@@ -77,7 +78,7 @@ function eman2(scan: Hdf5Scan): Layout | undefined {
   const facts: Facts = { creator: { value: 'EMAN2', provenance: 'header' } };
   const apix = (axis: string) => positive(valueNumber(attrs.get(`EMAN.apix_${axis}`)));
   const [ax, ay, az] = [apix('x'), apix('y'), apix('z')];
-  const n = (axis: string) => count(valueNumber(attrs.get(`EMAN.n${axis}`)));
+  const n = (axis: string) => h5Count(valueNumber(attrs.get(`EMAN.n${axis}`)));
   const [nx, ny, nz] = [n('x'), n('y'), n('z')];
   // EMAN.apix_* are Å per pixel: 1 Å = 0.1 nm.
   if (ax) facts.pixelSize = { value: { x: ax / 10, ...(ay ? { y: ay / 10 } : {}), ...(az && nz && nz > 1 ? { z: az / 10 } : {}) }, unit: 'nm', provenance: 'header' };

@@ -1,9 +1,12 @@
 import type { Facts } from '../../../../shared/formats/facts';
 import type { Evidence } from '../../../../shared/model/evidence';
-import { decodeText } from '../../../../shared/decode/text';
+import { decodeText } from '../../kit/text';
 import { CONFIDENCE, detection, type Detection } from '../../detector';
 import { valueNumber, valueText, type H5Value } from './h5-access';
-import { count, h5path, nmPerUnit, positive, put, type HeaderFields, type Hdf5Scan } from './hdf5-layout';
+import { positive } from '../../kit/numbers';
+import { jsonNumber, jsonString } from '../../kit/json';
+import { unitToNm } from '../../kit/units';
+import { h5Count, h5path, put, type HeaderFields, type Hdf5Scan } from './hdf5-layout';
 
 /** Most "Channel N" groups read from DataSetInfo (Imaris writes one per channel; a few dozen at most). */
 const MAX_IMARIS_CHANNELS = 32;
@@ -28,7 +31,7 @@ export function readImaris(scan: Hdf5Scan): Detection | null {
   const formatVersion = text(scan.rootAttrs, 'ImarisVersion');
   if (marker === undefined && formatVersion === undefined) return null;
   const image = scan.h5.attributes('/DataSetInfo/Image');
-  const size = (k: string) => count(valueNumber(image.get(k)));
+  const size = (k: string) => h5Count(valueNumber(image.get(k)));
   const [x, y, z] = [size('X'), size('Y'), size('Z')];
   const facts: Facts = {};
   const problems: string[] = [];
@@ -40,11 +43,11 @@ export function readImaris(scan: Hdf5Scan): Detection | null {
     const em = positive(valueNumber(attrs.get('LSMEmissionWavelength')));
     return { ...(name ? { name } : {}), ...(ex ? { excitationNm: ex } : {}), ...(em ? { emissionNm: em } : {}) };
   });
-  const c = channelGroups.length || count(valueNumber(image.get('NumberOfChannels')));
-  const t = count(valueNumber(scan.h5.attribute('/DataSetInfo/TimeInfo', 'FileTimePoints')));
+  const c = channelGroups.length || h5Count(valueNumber(image.get('NumberOfChannels')));
+  const t = h5Count(valueNumber(scan.h5.attribute('/DataSetInfo/TimeInfo', 'FileTimePoints')));
   if (x || y || z) facts.dimensions = { value: { ...(x ? { x } : {}), ...(y ? { y } : {}), ...(z ? { z } : {}), ...(c ? { c } : {}), ...(t ? { t } : {}) }, provenance: 'header' };
   const unit = text(image, 'Unit');
-  const perUnit = nmPerUnit(unit ?? 'um');
+  const perUnit = unitToNm(unit ?? 'um');
   const extent = (i: number, n: number | undefined) => {
     const lo = valueNumber(image.get(`ExtMin${i}`));
     const hi = valueNumber(image.get(`ExtMax${i}`));
@@ -79,18 +82,6 @@ function obj(v: unknown): Json | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
 }
 
-function str(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
-
-function num(v: unknown): number | undefined {
-  const s = str(v);
-  const n = s === undefined ? NaN : Number(s);
-  return Number.isFinite(n) ? n : undefined;
-}
-
 function parseJson(bytes: Uint8Array | undefined): Json | undefined {
   if (!bytes) return undefined;
   const end = bytes.indexOf(0);
@@ -103,9 +94,9 @@ function parseJson(bytes: Uint8Array | undefined): Json | undefined {
 
 /** TEM or STEM from Velox Optics: OperatingMode when it is spelled out, else IlluminationMode (Probe = STEM, Parallel = TEM). */
 function veloxMode(optics: Json | undefined): { mode: 'TEM' | 'STEM'; why: string } | undefined {
-  const operating = str(optics?.['OperatingMode'])?.toUpperCase();
+  const operating = jsonString(optics?.['OperatingMode'])?.toUpperCase();
   if (operating === 'TEM' || operating === 'STEM') return { mode: operating, why: `Optics.OperatingMode = ${operating}` };
-  const illumination = str(optics?.['IlluminationMode']);
+  const illumination = jsonString(optics?.['IlluminationMode']);
   if (illumination?.toLowerCase() === 'probe') return { mode: 'STEM', why: 'Optics.IlluminationMode = Probe (a focused, scanned probe)' };
   if (illumination?.toLowerCase() === 'parallel') return { mode: 'TEM', why: 'Optics.IlluminationMode = Parallel (parallel illumination)' };
   return undefined;
@@ -114,7 +105,7 @@ function veloxMode(optics: Json | undefined): { mode: 'TEM' | 'STEM'; why: strin
 /**
  * Thermo Fisher Velox EMD: root dataset Version holding JSON {"format": "Velox" | "DevelopersKit", "version"},
  * images under /Data/Image/<uuid>/{Data, Metadata}, Metadata a uint8 column of JSON (hyperspy/rosettasciio
- * rsciio/emd/_emd_velox.py and rsciio/utils/hdf5.py `_parse_sub_data_group_metadata`; reference/formats.md §1).
+ * rsciio/emd/_emd_velox.py and rsciio/utils/hdf5.py `_parse_sub_data_group_metadata`; docs/formats.md §1).
  */
 export function readVelox(scan: Hdf5Scan): Detection | null {
   if (!scan.root.includes('Version') || scan.h5.kind('/Data') !== 'group') return null;
@@ -127,16 +118,16 @@ export function readVelox(scan: Hdf5Scan): Detection | null {
   } catch {
     version = undefined;
   }
-  const format = str(version?.['format']);
+  const format = jsonString(version?.['format']);
   if (format !== 'Velox' && format !== 'DevelopersKit') return null;
   const images = scan.h5.children('/Data/Image');
   const first = images?.names.slice(0, MAX_VELOX_IMAGES)[0];
   const md = first ? parseJson(scan.h5.leadingBytes(h5path('Data', 'Image', first, 'Metadata'), MAX_VELOX_METADATA_BYTES)) : undefined;
   const facts: Facts = { creator: { value: 'Velox', provenance: 'header' } };
   const problems: string[] = [];
-  const evidence: Evidence[] = [scan.container, { source: 'header', detail: `Root dataset Version = {"format": "${format}"${str(version?.['version']) ? `, "version": "${str(version?.['version'])}"` : ''}}: a Thermo Fisher Velox EMD file.`, weight: 1 }];
+  const evidence: Evidence[] = [scan.container, { source: 'header', detail: `Root dataset Version = {"format": "${format}"${jsonString(version?.['version']) ? `, "version": "${jsonString(version?.['version'])}"` : ''}}: a Thermo Fisher Velox EMD file.`, weight: 1 }];
   const header: HeaderFields = { layout: 'Velox EMD' };
-  put(header, 'veloxFileVersion', str(version?.['version']));
+  put(header, 'veloxFileVersion', jsonString(version?.['version']));
   put(header, 'images', images?.total);
   put(header, 'spectra', scan.h5.kind('/Data/SpectrumImage') === 'group' || scan.h5.kind('/Data/Spectrum') === 'group' ? 'yes' : undefined);
   if (!first) problems.push('No image under /Data/Image: acquisition metadata not read.');
@@ -145,11 +136,11 @@ export function readVelox(scan: Hdf5Scan): Detection | null {
     const instrument = obj(md['Instrument']);
     const optics = obj(md['Optics']);
     const binary = obj(md['BinaryResult']);
-    const manufacturer = str(instrument?.['Manufacturer']);
-    const model = str(instrument?.['InstrumentModel']) ?? str(instrument?.['InstrumentClass']);
+    const manufacturer = jsonString(instrument?.['Manufacturer']);
+    const model = jsonString(instrument?.['InstrumentModel']) ?? jsonString(instrument?.['InstrumentClass']);
     if (manufacturer || model) facts.instrument = { value: { ...(manufacturer ? { manufacturer } : {}), ...(model ? { model } : {}) }, provenance: 'header' };
     // Optics.AccelerationVoltage is in volts (rosettasciio maps it to beam_energy with x / 1e3 → kV).
-    const volts = num(optics?.['AccelerationVoltage']);
+    const volts = jsonNumber(optics?.['AccelerationVoltage']);
     if (volts !== undefined && volts > 0 && volts / 1000 <= MAX_KV) facts.voltageKV = { value: volts / 1000, unit: 'kV', provenance: 'header' };
     else if (volts !== undefined) problems.push(`Acceleration voltage ${volts} V is implausible: ignored.`);
     const mode = veloxMode(optics);
@@ -157,26 +148,26 @@ export function readVelox(scan: Hdf5Scan): Detection | null {
       facts.imagingMode = { value: mode.mode, provenance: 'header' };
       evidence.push({ source: 'header', detail: `${mode.mode}: ${mode.why}.`, weight: 0.8 });
     }
-    put(header, 'operatingMode', str(optics?.['OperatingMode']));
-    put(header, 'illuminationMode', str(optics?.['IlluminationMode']));
-    put(header, 'temOperatingSubMode', str(optics?.['TemOperatingSubMode']));
+    put(header, 'operatingMode', jsonString(optics?.['OperatingMode']));
+    put(header, 'illuminationMode', jsonString(optics?.['IlluminationMode']));
+    put(header, 'temOperatingSubMode', jsonString(optics?.['TemOperatingSubMode']));
     // BinaryResult.PixelSize {width, height} in PixelUnitX (metres in Velox files).
     const size = obj(binary?.['PixelSize']);
-    const unit = str(binary?.['PixelUnitX']) ?? 'm';
-    const perUnit = nmPerUnit(unit);
-    const w = perUnit ? positive((num(size?.['width']) ?? NaN) * perUnit) : undefined;
-    const h = perUnit ? positive((num(size?.['height']) ?? NaN) * perUnit) : undefined;
+    const unit = jsonString(binary?.['PixelUnitX']) ?? 'm';
+    const perUnit = unitToNm(unit);
+    const w = perUnit ? positive((jsonNumber(size?.['width']) ?? NaN) * perUnit) : undefined;
+    const h = perUnit ? positive((jsonNumber(size?.['height']) ?? NaN) * perUnit) : undefined;
     if (w) facts.pixelSize = { value: { x: w, ...(h ? { y: h } : {}) }, unit: 'nm', provenance: 'header' };
     else if (size && !perUnit) problems.push(`Pixel size in "${unit}" (not a length, e.g. a diffraction pattern): not read as a pixel size.`);
     const detectors = obj(md['Detectors']);
-    const index = str(binary?.['DetectorIndex']);
+    const index = jsonString(binary?.['DetectorIndex']);
     const indexed = index !== undefined ? obj(detectors?.[`Detector-${index}`]) : undefined;
-    const detector = str(binary?.['Detector']) ?? str(indexed?.['DetectorName']) ?? (detectors ? str(obj(Object.values(detectors)[0])?.['DetectorName']) : undefined);
+    const detector = jsonString(binary?.['Detector']) ?? jsonString(indexed?.['DetectorName']) ?? (detectors ? jsonString(obj(Object.values(detectors)[0])?.['DetectorName']) : undefined);
     if (detector) facts.detector = { value: detector, provenance: 'header' };
     const shape = scan.h5.shape(h5path('Data', 'Image', first ?? '', 'Data'));
     // Data is (rows, columns, frames) (rosettasciio rolls the last axis to the front as frames).
     if (shape && shape.length === 3) {
-      const [y, x, frames] = shape.map((n) => count(n));
+      const [y, x, frames] = shape.map((n) => h5Count(n));
       facts.dimensions = { value: { ...(x ? { x } : {}), ...(y ? { y } : {}), ...(frames && frames > 1 ? { frames } : {}) }, provenance: 'header' };
     }
   }

@@ -2,9 +2,9 @@ import type { Facts } from '../../../../shared/formats/facts';
 import type { Evidence } from '../../../../shared/model/evidence';
 import { CONFIDENCE, detection, type Detection } from '../../detector';
 import { valueNumber, valueText } from './h5-access';
-import { count, h5path, put, type HeaderFields, type Hdf5Scan } from './hdf5-layout';
+import { h5Count, h5path, put, type HeaderFields, type Hdf5Scan } from './hdf5-layout';
 
-/** AnnData groups (scverse/anndata on-disk format, "AnnData" element spec; reference/formats.md §8). */
+/** AnnData groups (scverse/anndata on-disk format, "AnnData" element spec; docs/formats.md §8). */
 const ANNDATA_GROUPS = ['X', 'obs', 'var', 'obsm', 'varm', 'obsp', 'varp', 'uns', 'layers', 'raw'] as const;
 /** Legacy (anndata < 0.7) files have no encoding-type attribute; X, obs and var plus one more group must be there. */
 const LEGACY_ANNDATA_EXTRA = ['uns', 'obsm', 'varm', 'layers'] as const;
@@ -13,7 +13,7 @@ function rows(scan: Hdf5Scan, group: string): number | undefined {
   // The dataframe's index column is named by its `_index` attribute (anndata dataframe spec); default "_index".
   const index = valueText(scan.h5.attribute(h5path(group), '_index')) || '_index';
   const shape = scan.h5.shape(h5path(group, index)) ?? scan.h5.shape(h5path(group));
-  return count(shape?.[0]);
+  return h5Count(shape?.[0]);
 }
 
 /** AnnData .h5ad: root attrs encoding-type = "anndata" and encoding-version, or the legacy group set. */
@@ -61,8 +61,8 @@ export function readLoom(scan: Hdf5Scan): Detection | null {
   const shape = scan.h5.shape('/matrix');
   const header: HeaderFields = { layout: 'Loom' };
   put(header, 'loomSpecVersion', version);
-  put(header, 'genes', count(shape?.[0]));
-  put(header, 'cells', count(shape?.[1]));
+  put(header, 'genes', h5Count(shape?.[0]));
+  put(header, 'cells', h5Count(shape?.[1]));
   put(header, 'layers', scan.root.includes('layers') ? 'yes' : undefined);
   return detection('loom', version ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
     facts: { omics: { value: { kind: 'single-cell' }, provenance: 'header' }, header: { value: header, provenance: 'header' } },
@@ -119,8 +119,8 @@ export function readTenx(scan: Hdf5Scan): Detection | null {
   const libraries = valueText(scan.rootAttrs.get('library_ids'));
   const featureParts = layout === 'v3' ? ['id', 'name', 'feature_type', 'genome'].filter((f) => scan.h5.kind(h5path(group, 'features', f)) === 'dataset') : [];
   const shape = scan.h5.smallValue(h5path(group, 'shape'));
-  const features = Array.isArray(shape) ? count(valueNumber(shape)) : undefined;
-  const barcodes = count(scan.h5.shape(h5path(group, 'barcodes'))?.[0]);
+  const features = Array.isArray(shape) ? h5Count(valueNumber(shape)) : undefined;
+  const barcodes = h5Count(scan.h5.shape(h5path(group, 'barcodes'))?.[0]);
   const header: HeaderFields = { layout: layout === 'v3' ? '10x feature-barcode matrix' : '10x gene-barcode matrix (Cell Ranger 2)' };
   put(header, 'filetype', filetype);
   put(header, 'chemistry', chemistry);

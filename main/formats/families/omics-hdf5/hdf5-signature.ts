@@ -1,9 +1,9 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { Bytes } from '../../kit/bytes';
 import type { DetectContext } from '../../detector';
 
 /**
  * HDF5 format signature "\x89HDF\r\n\x1a\n" (HDF5 File Format Specification §II.A "Format Signature";
- * reference/formats.md §0.7 and §8). It sits at byte 0, or after a user block at 512, 1024, 2048, … bytes.
+ * docs/formats.md §0.7 and §8). It sits at byte 0, or after a user block at 512, 1024, 2048, … bytes.
  */
 export const HDF5_SIGNATURE: readonly number[] = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 

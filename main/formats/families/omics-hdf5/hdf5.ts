@@ -5,16 +5,18 @@ import { h5Host, type H5Host } from './h5-host';
 import { findSignature, readSuperblock, signatureInHead } from './hdf5-signature';
 import { readGenericHdf5 } from './hdf5-generic';
 import { readImaris, readVelox } from './hdf5-imaging';
+import { readBdvHdf5, readNxtomo } from './hdf5-multiview';
+import { readDxchange } from './hdf5-dxchange';
 import type { Hdf5Scan } from './hdf5-layout';
 import { readAnnData, readLoom, readTenx } from './hdf5-omics';
 
 /** An HDF5 signature whose file cannot be read further (truncated, damaged): still HDF5, with less certainty. */
 const HDF5_UNREADABLE = 0.6;
-/** Extensions of HDF5-based files (reference/formats.md §1), for files whose signature lies beyond the first 64 KiB. */
+/** Extensions of HDF5-based files (docs/formats.md §1), for files whose signature lies beyond the first 64 KiB. */
 const HDF5_EXTENSIONS = new Set(['.h5', '.hdf5', '.hdf', '.he5', '.nxs', '.h5ad', '.loom', '.ims', '.emd']);
 
 /** Sub-type readers, most specific first; the generic reader takes the rest. */
-const SUBTYPES: readonly ((scan: Hdf5Scan) => Detection | null)[] = [readImaris, readVelox, readAnnData, readLoom, readTenx];
+const SUBTYPES: readonly ((scan: Hdf5Scan) => Detection | null)[] = [readImaris, readVelox, readAnnData, readLoom, readTenx, readNxtomo, readDxchange, readBdvHdf5];
 
 function message(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
@@ -80,7 +82,7 @@ async function detectHdf5(ctx: DetectContext): Promise<Detection | null> {
  */
 export const hdf5Detector: Detector = {
   id: 'hdf5',
-  formats: ['hdf5', 'anndata', 'loom', 'tenx-h5', 'ims', 'velox-emd'],
+  formats: ['hdf5', 'anndata', 'loom', 'tenx-h5', 'ims', 'velox-emd', 'nxtomo', 'dxchange', 'bdv-hdf5'],
   sniff: (ctx) => signatureInHead(ctx.head) >= 0 || (ctx.size > HEAD_BYTES && HDF5_EXTENSIONS.has(ctx.ext)),
   async detect(ctx) {
     try {

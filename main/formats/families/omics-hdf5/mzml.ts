@@ -1,10 +1,11 @@
-import { Bytes } from '../../../../shared/decode/bytes';
-import { decodeText } from '../../../../shared/decode/text';
-import { xmlRootName } from '../../../../shared/decode/xml';
+import { decodeText, headIncludes, probedHeadText } from '../../kit/text';
+import { xmlRootName } from '../../kit/xml';
+import { attrs } from '../../kit/xml-scan';
+import { exactNumber, positive } from '../../kit/numbers';
+import { Bytes } from '../../kit/bytes';
 import type { Facts } from '../../../../shared/formats/facts';
 import type { Evidence } from '../../../../shared/model/evidence';
 import { CONFIDENCE, detection, type DetectContext, type Detector } from '../../detector';
-import { headIncludes, headText } from './text-head';
 
 /** PSI mzML namespace (HUPO-PSI mzML 1.1 schema, mzML1.1.0.xsd). */
 const MZML_NAMESPACE = 'http://psi.hupo.org/ms/mzml';
@@ -35,12 +36,6 @@ interface CvParam {
   readonly unit?: string;
 }
 
-function attrs(tag: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of tag.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) out.set(m[1]!, m[2]!);
-  return out;
-}
-
 function cvParams(text: string): CvParam[] {
   const out: CvParam[] = [];
   for (const m of text.matchAll(/<(?:\w+:)?cvParam\b([^>]*)>/g)) {
@@ -63,18 +58,13 @@ async function headerText(ctx: DetectContext, head: string): Promise<string> {
   return end >= 0 ? all.slice(0, end) : all;
 }
 
-function positiveNumber(s: string | undefined): number | undefined {
-  const n = s === undefined ? NaN : Number(s);
-  return Number.isFinite(n) && n > 0 ? n : undefined;
-}
-
 /** mzML (PSI) and imzML (mzML with IMS imaging terms) mass-spectrometry files. */
 export const mzmlDetector: Detector = {
   id: 'mzml',
   formats: ['mzml', 'imzml'],
   sniff: (ctx) => headIncludes(ctx.head.subarray(0, SNIFF_BYTES), 'mzML'),
   async detect(ctx) {
-    const head = headText(ctx);
+    const head = probedHeadText(ctx);
     if (!head) return null;
     const root = xmlRootName(head.text.slice(0, SNIFF_BYTES));
     if (root !== 'mzML' && root !== 'indexedmzML') return null;
@@ -102,11 +92,11 @@ export const mzmlDetector: Detector = {
       return detection('mzml', namespaced ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, { facts: { ...facts, header: { value: header, provenance: 'header' } }, evidence });
     }
     facts.spatial = { value: { platform: 'imzML', role: 'mass-spectrometry imaging' }, provenance: 'header' };
-    const x = positiveNumber(param(IMS.pixelsX)?.value);
-    const y = positiveNumber(param(IMS.pixelsY)?.value);
+    const x = positive(exactNumber(param(IMS.pixelsX)?.value));
+    const y = positive(exactNumber(param(IMS.pixelsY)?.value));
     if (x && Number.isSafeInteger(x)) facts.dimensions = { value: { x, ...(y && Number.isSafeInteger(y) ? { y } : {}) }, provenance: 'header' };
     const size = (p: CvParam | undefined) => {
-      const v = positiveNumber(p?.value);
+      const v = positive(exactNumber(p?.value));
       const perUnit = UO_NM[p?.unit ?? 'UO:0000017'];
       return v !== undefined && perUnit !== undefined ? v * perUnit : undefined;
     };

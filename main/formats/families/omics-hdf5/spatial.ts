@@ -1,11 +1,12 @@
 import type { Facts } from '../../../../shared/formats/facts';
 import type { Evidence } from '../../../../shared/model/evidence';
 import { CONFIDENCE, detection, type Detector } from '../../detector';
-import { completeLines, headIncludes, headText, jsonNumber, jsonString, readJsonObject, startsWithBrace } from './text-head';
+import { completeLines, headIncludes, probedHeadText } from '../../kit/text';
+import { jsonNumber, jsonString, readJsonObject, startsWithBrace } from '../../kit/json';
 
-/** Visium capture spots are 55 µm across (reference/formats.md §1, 10x Visium row): µm/px ≈ 55 / spot_diameter_fullres. */
+/** Visium capture spots are 55 µm across (docs/formats.md §1, 10x Visium row): µm/px ≈ 55 / spot_diameter_fullres. */
 const VISIUM_SPOT_UM = 55;
-/** Keys of Space Ranger's spatial/scalefactors_json.json (reference/formats.md §1 and §15; scanpy read_visium). */
+/** Keys of Space Ranger's spatial/scalefactors_json.json (docs/formats.md §1 and §15; scanpy read_visium). */
 const SCALEFACTOR_KEYS = ['spot_diameter_fullres', 'tissue_hires_scalef', 'tissue_lowres_scalef', 'fiducial_diameter_fullres'] as const;
 /** Data rows of a positions or transcripts table checked (a few dozen prove the column pattern). */
 const MAX_TABLE_ROWS = 64;
@@ -17,7 +18,7 @@ const VISIUM_POSITIONS_HEADER = 'barcode,in_tissue,array_row,array_col,pxl_row_i
 const VISIUM_POSITION_ROW = /^"?[ACGTN]{8,}-\d+"?,[01],\d+,\d+,-?\d+(\.\d+)?,-?\d+(\.\d+)?$/;
 /** MERSCOPE detected_transcripts.csv columns after the unnamed index column (Vizgen vpt documentation; reference §1). */
 const MERSCOPE_COLUMNS = ['barcode_id', 'global_x', 'global_y', 'global_z', 'x', 'y', 'fov', 'gene'] as const;
-/** Xenium experiment.xenium keys that identify the run (reference/formats.md §1, 10x Xenium row). */
+/** Xenium experiment.xenium keys that identify the run (docs/formats.md §1, 10x Xenium row). */
 const XENIUM_KEYS = ['pixel_size', 'panel_name', 'instrument_sn', 'run_name', 'region_name'] as const;
 
 /** Visium spatial/scalefactors_json.json: spot and fiducial diameters in full-resolution pixels, image scale factors. */
@@ -68,7 +69,7 @@ export const visiumPositionsDetector: Detector = {
   formats: ['visium-positions'],
   sniff: (ctx) => headIncludes(ctx.head.subarray(0, 256), ',') && (headIncludes(ctx.head.subarray(0, 256), 'in_tissue') || /^"?[ACGTN]{8,}-\d/.test(Buffer.from(ctx.head.subarray(0, 32)).toString('latin1'))),
   async detect(ctx) {
-    const head = headText(ctx);
+    const head = probedHeadText(ctx);
     if (!head) return null;
     const lines = completeLines(head.text, head.complete, MAX_TABLE_ROWS + 1).map((l) => l.trim());
     const withHeader = lines[0]?.replace(/"/g, '') === VISIUM_POSITIONS_HEADER;
@@ -148,7 +149,7 @@ export const merscopeTranscriptsDetector: Detector = {
   formats: ['merscope-transcripts'],
   sniff: (ctx) => headIncludes(ctx.head.subarray(0, 512), 'global_x') || (ctx.head[0] === 0x1f && ctx.head[1] === 0x8b),
   async detect(ctx) {
-    const head = headText(ctx, true);
+    const head = probedHeadText(ctx, true);
     if (!head) return null;
     const lines = completeLines(head.text, head.complete, MAX_TABLE_ROWS + 1);
     const columns = (lines[0] ?? '').split(',').map((c) => c.trim().replace(/^"|"$/g, ''));

@@ -1,5 +1,5 @@
-import { Bytes } from '../../../../shared/decode/bytes';
-import { parseXml } from '../../../../shared/decode/xml';
+import { parseXml } from '../../kit/xml';
+import { Bytes } from '../../kit/bytes';
 import type { FormatId } from '../../../../shared/formats/format-catalog';
 import { type TiffFile } from './reader';
 import { T } from './values';
@@ -18,7 +18,7 @@ export interface Classification {
 const EER_XML_PREFIX = '<metadata>';
 /** Characters of the Operetta XML searched for the vendor names (Bio-Formats OperettaReader: index < 1024). */
 const OPERETTA_SEARCH_CHARS = 1024;
-/** Vendor names in the Operetta/Harmony XML (Bio-Formats OperettaReader HARMONY_MAGIC, OPERETTA_MAGIC; reference/formats.md adds Phenix). */
+/** Vendor names in the Operetta/Harmony XML (Bio-Formats OperettaReader HARMONY_MAGIC, OPERETTA_MAGIC; docs/formats.md adds Phenix). */
 const OPERETTA_MARKERS = ['Harmony', 'Operett', 'Phenix'];
 /** cellSens VSI volume header at byte 8: u16 header size 24, u16 version 21321 (Bio-Formats CellSensReader.readTags). */
 const VSI_HEADER_AT = 8;
@@ -61,15 +61,49 @@ async function run(t: TiffFile): Promise<Classification> {
   return plain(t);
 }
 
+/**
+ * Types tag 65001 may have: UNDEFINED as TFS writes it (tifffile is_eer checks dtype 7) and BYTE, the other
+ * uninterpreted 8-bit type (TIFF 6.0 Section 2). ASCII is not accepted: text tags 65000+ are other vendors'.
+ */
+const EER_XML_TYPES: ReadonlySet<number> = new Set([T.UNDEFINED, T.BYTE]);
+/** Bytes of tag 65001 searched for "<metadata": room for a BOM, an XML declaration and blanks before it. */
+const EER_XML_SEARCH_BYTES = 256;
+
+/** True when the text starts, after an optional BOM, XML declaration and blanks, with the EER root element. */
+function startsWithEerRoot(head: string): boolean {
+  let s = head.replace(/^\uFEFF/, '').trimStart();
+  if (s.startsWith('<?xml')) {
+    const end = s.indexOf('?>');
+    if (end < 0) return false;
+    s = s.slice(end + 2).trimStart();
+  }
+  return s.startsWith(EER_XML_PREFIX.slice(0, -1)) && (s[EER_XML_PREFIX.length - 1] === '>' || s[EER_XML_PREFIX.length - 1] === ' ');
+}
+
+/**
+ * EER (TFS "EER file format" spec; tifffile is_eer; FEI EerReader EerFile.cpp: TIFFTAG_EER_ACQUISITION_METADATA
+ * = 65001, TIFF_COMPRESSION_EER_V0/V1 = 65000/65001). Two things identify it, and the tag number 65001 must
+ * not be confused with the compression value 65001:
+ *  - tag 65001 holding the `<metadata>` acquisition XML (format v2.2 and later), possibly after an XML
+ *    declaration, typed UNDEFINED or BYTE — on a BigTIFF this is EER (verified); on a classic TIFF only when the
+ *    frames are EER-compressed;
+ *  - IFD0 compressed with 65000–65002 and no tag 65001 at all (every EER frame is so compressed; files before
+ *    v2.2 carry no acquisition XML): EER on a BigTIFF or a file named .eer, unverified.
+ */
 async function eer(t: TiffFile): Promise<Classification | null> {
   const e = t.entry(PRIVATE.EerAcquisition);
-  if (!e || e.type !== T.UNDEFINED) return null;
-  const start = await t.bytes(PRIVATE.EerAcquisition, EER_XML_PREFIX.length);
-  if (!start || !new Bytes(start).startsWith(EER_XML_PREFIX)) return null;
-  if (t.header.bigTiff) return { format: 'eer', because: 'BigTIFF whose tag 65001 (UNDEFINED) starts with "<metadata>": EER acquisition metadata (tifffile is_eer).', verified: true };
   const compression = await t.number(TAG.Compression);
-  if (compression !== undefined && EER_COMPRESSIONS.has(compression)) {
-    return { format: 'eer', because: `Tag 65001 starts with "<metadata>" and frames use EER compression ${compression}, but the file is classic TIFF, not BigTIFF.`, verified: false };
+  const eerCompressed = compression !== undefined && EER_COMPRESSIONS.has(compression);
+  if (e && EER_XML_TYPES.has(e.type)) {
+    const start = await t.bytes(PRIVATE.EerAcquisition, EER_XML_SEARCH_BYTES);
+    if (start && startsWithEerRoot(new TextDecoder().decode(start))) {
+      if (t.header.bigTiff) return { format: 'eer', because: `BigTIFF whose tag 65001 (type ${e.type}) holds the "<metadata>" EER acquisition XML (tifffile is_eer).`, verified: true };
+      if (eerCompressed) return { format: 'eer', because: `Tag 65001 holds the "<metadata>" XML and frames use EER compression ${compression}, but the file is classic TIFF, not BigTIFF.`, verified: false };
+    }
+  }
+  // Only without a tag 65001: other vendors reuse 65000+ for their own tags and compressions (families/tiff.ts nuvu_frames).
+  if (!e && eerCompressed && (t.header.bigTiff || t.ctx.ext === '.eer' || t.ctx.ext === '.mrc.eer')) {
+    return { format: 'eer', because: `IFD0 uses EER compression ${compression} (${compression === 65000 ? 'v0' : compression === 65001 ? 'v1' : 'v2'}) with no acquisition XML in tag 65001: an EER movie from before format v2.2 (or stripped of its metadata).`, verified: false };
   }
   return null;
 }
@@ -81,12 +115,30 @@ async function eerGain(t: TiffFile): Promise<Classification | null> {
   return { format: 'eer-gain', because: 'Tag 65100 holds XML: the TFS EER gain-reference defect list (scipion-em-motioncorr parseEERDefects).', verified: true };
 }
 
+/** True when tag 33560 points to an OlympusSIS structure ("SIS0", tifffile read_sis). */
+async function carriesSis(t: TiffFile): Promise<boolean> {
+  if (!t.has(PRIVATE.OlympusSis)) return false;
+  const sis = await t.structure(PRIVATE.OlympusSis, 4);
+  return sis !== undefined && new Bytes(sis).startsWith('SIS0');
+}
+
+/**
+ * cellSens VSI (Bio-Formats CellSensReader): a `.vsi` whose byte 8 starts the cellSens tag container (header
+ * size 24, version 21321) and whose pixels live in `_<name>_/stackN/` .ets files. Olympus Soft Imaging's TEM software
+ * (iTEM/RADIUS, Quemesa/Morada/Veleta cameras) writes TIFFs of the same family: an SIS TIFF carries the
+ * OlympusSIS structure in tag 33560 (tifffile read_sis: camera, magnification, pixel size), which a cellSens
+ * slide does not need. So a container at byte 8 makes a VSI only when the file is named .vsi or carries no SIS
+ * structure; a named .vsi stays VSI.
+ */
 async function vsi(t: TiffFile): Promise<Classification | null> {
   const b = new Bytes(t.ctx.head, t.header.littleEndian);
-  if (t.header.ifd0 !== VSI_HEADER_AT && b.u16(VSI_HEADER_AT) === VSI_HEADER_SIZE && b.u16(VSI_HEADER_AT + 2) === VSI_VERSION) {
+  const container = t.header.ifd0 !== VSI_HEADER_AT && b.u16(VSI_HEADER_AT) === VSI_HEADER_SIZE && b.u16(VSI_HEADER_AT + 2) === VSI_VERSION;
+  const named = t.ctx.ext === '.vsi';
+  if (container && !named && (await carriesSis(t))) return null; // an Olympus SIS TIFF: olympusSis below decides
+  if (container) {
     return { format: 'vsi', because: `cellSens volume header at byte 8 (header size 24, version ${VSI_VERSION}), as Bio-Formats CellSensReader reads it.`, verified: true };
   }
-  if (t.ctx.ext === '.vsi') return { format: 'vsi', because: 'TIFF named .vsi: Olympus cellSens slide (Bio-Formats CellSensReader accepts the suffix; tifffile keeps .vsi apart from SIS).', verified: false };
+  if (named) return { format: 'vsi', because: 'TIFF named .vsi: Olympus cellSens slide (Bio-Formats CellSensReader accepts the suffix; tifffile keeps .vsi apart from SIS).', verified: false };
   return null;
 }
 
@@ -117,9 +169,9 @@ async function zeissSem(t: TiffFile): Promise<Classification | null> {
 
 async function jeol(t: TiffFile): Promise<Classification | null> {
   const d = (await t.text(TAG.ImageDescription))?.trimStart();
-  if (d && /^(<\?xml[^>]*\?>\s*)?<TemReporter/.test(d)) return { format: 'jeol-tiff', because: 'ImageDescription is JEOL TemReporter XML (reference/formats.md §1).', verified: true };
+  if (d && /^(<\?xml[^>]*\?>\s*)?<TemReporter/.test(d)) return { format: 'jeol-tiff', because: 'ImageDescription is JEOL TemReporter XML (docs/formats.md §1).', verified: true };
   const make = (await t.text(TAG.Make))?.trim();
-  if (make?.startsWith('JEOL')) return { format: 'jeol-tiff', because: `Make is "${make}" (reference/formats.md §1: JEOL TIFFs carry Make "JEOL Ltd.").`, verified: false };
+  if (make?.startsWith('JEOL')) return { format: 'jeol-tiff', because: `Make is "${make}" (docs/formats.md §1: JEOL TIFFs carry Make "JEOL Ltd.").`, verified: false };
   return null;
 }
 

@@ -1,7 +1,9 @@
-import { toNumber } from '../../../../shared/decode/text';
-import { parseXml, xmlAll, xmlAttr, xmlText, type XmlNode } from '../../../../shared/decode/xml';
+import { toNumber, nonNegativeInt as count } from '../../kit/numbers';
+import { toNanometres as nm } from '../../kit/units';
+import { withoutNul as text } from '../../kit/strings';
+import { parseXml, xmlAll, xmlAttr, xmlText, type XmlNode } from '../../kit/xml';
+import { CONF, Found, readBase, setDimensions, setPixelSize, tiffDetector } from './found';
 import { MAX_GAIN_XML_BYTES } from './classify';
-import { CONF, Found, count, nm, readBase, setDimensions, setPixelSize, text, tiffDetector } from './common';
 import { type TiffFile } from './reader';
 import { PRIVATE } from './tags';
 
@@ -38,7 +40,8 @@ function items(xml: string): Map<string, Item> {
 async function movie(t: TiffFile, f: Found, verified: boolean): Promise<number> {
   const xml = (await t.text(PRIVATE.EerAcquisition)) ?? '';
   const it = items(xml);
-  if (it.size === 0) f.problems.push('The EER acquisition XML (tag 65001) has no <item> elements.');
+  if (!t.has(PRIVATE.EerAcquisition)) f.problems.push('No acquisition metadata (tag 65001): camera, dose and pixel size are not in the file (EER before format v2.2, or the tag was removed).');
+  else if (it.size === 0) f.problems.push('The EER acquisition XML (tag 65001) has no <item> elements.');
   const commercial = text(it.get('commercialName')?.value);
   const camera = text(it.get('cameraName')?.value);
   const detector = commercial ?? camera;

@@ -1,9 +1,11 @@
-import { Bytes } from '../../../../shared/decode/bytes';
-import { toNumber } from '../../../../shared/decode/text';
-import { parseXml, xmlAt, xmlText, type XmlNode } from '../../../../shared/decode/xml';
+import { toNumber } from '../../kit/numbers';
+import { toNanometres as nm } from '../../kit/units';
+import { withoutNul as text } from '../../kit/strings';
+import { parseXml, xmlAt, xmlText, type XmlNode } from '../../kit/xml';
+import { Bytes } from '../../kit/bytes';
+import { CONF, Found, readBase, resolutionNm, setPixelSize, tiffDetector } from './found';
 import type { ImagingMode } from '../../../../shared/formats/facts';
 import { type Classification } from './classify';
-import { CONF, Found, nm, readBase, resolutionNm, setPixelSize, text, tiffDetector } from './common';
 import { type TiffFile } from './reader';
 import { T } from './values';
 import { PRIVATE, TAG } from './tags';
@@ -25,6 +27,19 @@ const SIS_GENERAL = 1;
 const SIS_GENERAL_BYTES = 112;
 /** Pixel sizes an SIS block may plausibly hold, in metres (1 pm … 1 mm). */
 const SIS_PIXEL_RANGE_M = [1e-12, 1e-3] as const;
+/**
+ * TEM cameras of Olympus Soft Imaging Solutions (now EMSIS), as their camera names appear in the SIS block:
+ * MegaView, Morada, Quemesa, Veleta, Cantega, Keenview, Xarosa, Phurona, Tengra (EMSIS/Olympus SIS product
+ * lines of CCD/CMOS TEM cameras); their light-microscope cameras are named ColorView, F-View, XC, DP, UC….
+ */
+const SIS_TEM_CAMERAS = /\b(mega\s?view|morada|quemesa|veleta|cantega|keenview|xarosa|phurona|tengra)\b/i;
+/** Olympus SIS / EMSIS TEM acquisition software as it signs Software (iTEM, RADIUS). */
+const SIS_TEM_SOFTWARE = /\b(iTEM|RADIUS)\b/;
+/**
+ * Magnifications above this are out of reach of light microscopes (useful magnification ≈ 1000 × NA ≤ 1.4 →
+ * ~1500×; Abbe); an SIS block saying more describes an electron microscope image.
+ */
+const LIGHT_MAX_MAGNIFICATION = 2000;
 
 function rootOf(tree: XmlNode | null): string | undefined {
   return tree ? Object.keys(tree).find((k) => !k.startsWith('?')) : undefined;
@@ -68,10 +83,14 @@ async function jeol(t: TiffFile, f: Found, c: Classification): Promise<number> {
 
 async function sis(t: TiffFile, f: Found, c: Classification): Promise<number> {
   const data = await t.structure(PRIVATE.OlympusSis, SIS_HEADER + SIS_ENTRY * MAX_SIS_TAGS);
-  if (!data) return CONF.TAGGED;
+  if (!data) {
+    temFacts(f, await t.text(TAG.Software));
+    return CONF.TAGGED;
+  }
   const head = new Bytes(data, true);
   if (!head.startsWith('SIS0')) {
     f.problems.push('Tag 33560 does not point to an "SIS0" structure.');
+    temFacts(f, await t.text(TAG.Software));
     return CONF.TAGGED;
   }
   const name = text(head.ascii(SIS_NAME_AT, 32));
@@ -98,9 +117,29 @@ async function sis(t: TiffFile, f: Found, c: Classification): Promise<number> {
     }
     if (mag !== undefined && mag > 0 && Number.isFinite(mag)) f.facts.magnification = { value: mag, provenance: 'header' };
     if (camera) f.facts.detector = { value: camera, provenance: 'header' };
+    const pictureType = text(g.ascii(80, 32));
+    if (pictureType) f.header.sisPictureType = pictureType;
     break;
   }
+  temFacts(f, await t.text(TAG.Software));
   return c.verified ? CONF.VERIFIED : CONF.TAGGED;
+}
+
+/** An SIS TIFF from a TEM camera (by camera name, TEM software, or a magnification beyond light optics) is a TEM image. */
+function temFacts(f: Found, software: string | undefined): void {
+  const camera = f.facts.detector?.value;
+  const mag = f.facts.magnification?.value;
+  const why = camera && SIS_TEM_CAMERAS.test(camera)
+    ? `camera "${camera}" is an Olympus SIS/EMSIS TEM camera`
+    : software && SIS_TEM_SOFTWARE.test(software)
+      ? `written by "${text(software)}", Olympus SIS/EMSIS TEM software`
+      : mag !== undefined && mag > LIGHT_MAX_MAGNIFICATION
+        ? `magnification ${mag}× is beyond light microscopes (≤ ~1500×)`
+        : undefined;
+  if (!why) return;
+  f.facts.imagingMode = { value: 'TEM', provenance: 'header' };
+  f.facts.arrangement = { value: 'image', provenance: 'header' };
+  f.say(`Olympus SIS TIFF of a transmission electron microscope: ${why}.`, 0.6);
 }
 
 async function gatan(t: TiffFile, f: Found, c: Classification): Promise<number> {
@@ -129,6 +168,6 @@ export const emVendorDetector = tiffDetector('tiff-em-vendors', ['jeol-tiff', 'o
   f.say(c.because, 0.9);
   const confidence = c.format === 'jeol-tiff' ? await jeol(t, f, c) : c.format === 'olympus-sis-tiff' ? await sis(t, f, c) : await gatan(t, f, c);
   const res = await resolutionNm(t);
-  if (res.xres !== undefined && !f.facts.pixelSize) f.say('XResolution ignored: EM TIFF resolution tags are not pixel sizes (reference/formats.md §0.4).', 0.1);
+  if (res.xres !== undefined && !f.facts.pixelSize) f.say('XResolution ignored: EM TIFF resolution tags are not pixel sizes (docs/formats.md §0.4).', 0.1);
   return f.finish(t, c.format, confidence);
 });

@@ -1,6 +1,9 @@
-import { parseIni, toNumber } from '../../../../shared/decode/text';
-import { parseXml, type XmlValue } from '../../../../shared/decode/xml';
-import { CONF, Found, nm, readBase, resolutionNm, setInstrument, setPixelSize, text, tiffDetector } from './common';
+import { toNumber } from '../../kit/numbers';
+import { toNanometres } from '../../kit/units';
+import { withoutNul } from '../../kit/strings';
+import { parseIni } from '../../kit/text';
+import { parseXml, type XmlValue } from '../../kit/xml';
+import { CONF, Found, readBase, resolutionNm, setInstrument, setPixelSize, tiffDetector } from './found';
 import { type TiffFile } from './reader';
 import { PRIVATE } from './tags';
 
@@ -41,7 +44,7 @@ function flattenXml(node: XmlValue | undefined): Map<string, string> {
 
 /**
  * FEI/Thermo SEM/FIB TIFF: INI (or XML) metadata in private tag 34680/34682/34683 (tifffile read_fei_metadata,
- * Bio-Formats FEITiffReader). Pixel size from [Scan] PixelWidth (m), never from XResolution (reference/formats.md §0.4).
+ * Bio-Formats FEITiffReader). Pixel size from [Scan] PixelWidth (m), never from XResolution (docs/formats.md §0.4).
  */
 export const feiDetector = tiffDetector('fei-tiff', ['fei-tiff'], async (t, c) => {
   const f = new Found();
@@ -73,12 +76,12 @@ export const feiDetector = tiffDetector('fei-tiff', ['fei-tiff'], async (t, c) =
   const detectors = section('Detectors');
   const image = section('Image');
 
-  const type = text(system?.get('Type'));
+  const type = withoutNul(system?.get('Type'));
   if (type) f.header.systemType = type;
-  const dnumber = text(system?.get('Dnumber'));
+  const dnumber = withoutNul(system?.get('Dnumber'));
   if (dnumber) f.header.dnumber = dnumber;
-  setInstrument(f, f.facts.instrument?.value.manufacturer ?? 'FEI', text(system?.get('SystemType')) ?? f.facts.instrument?.value.model);
-  const software = text(system?.get('Software'));
+  setInstrument(f, f.facts.instrument?.value.manufacturer ?? 'FEI', withoutNul(system?.get('SystemType')) ?? f.facts.instrument?.value.model);
+  const software = withoutNul(system?.get('Software'));
   if (software) f.facts.software = { value: software, provenance: 'header' };
 
   const hv = toNumber(beamSection?.get('HV')) ?? toNumber(beam?.get('HV'));
@@ -87,23 +90,23 @@ export const feiDetector = tiffDetector('fei-tiff', ['fei-tiff'], async (t, c) =
     f.say(`[${beamSection ? beamName : 'Beam'}] HV=${hv} V → ${hv / V_PER_KV} kV.`, 0.5);
   }
   if (beamName) f.header.beam = beamName;
-  const imageMode = text(beam?.get('ImageMode'));
+  const imageMode = withoutNul(beam?.get('ImageMode'));
   if (imageMode) f.header.imageMode = imageMode;
 
   const pw = toNumber(scan?.get('PixelWidth'));
   const ph = toNumber(scan?.get('PixelHeight'));
-  const px = nm(pw, 'm');
-  setPixelSize(f, px, nm(ph, 'm'));
+  const px = toNanometres(pw, 'm');
+  setPixelSize(f, px, toNanometres(ph, 'm'));
   if (px !== undefined) f.say(`[Scan] PixelWidth=${scan?.get('PixelWidth')} m → ${f.facts.pixelSize?.value.x} nm per pixel.`, 0.6);
   else if (scan?.get('PixelWidth') !== undefined) f.problems.push(`[Scan] PixelWidth "${scan.get('PixelWidth')}" is not a positive length — ignored.`);
   const res = await resolutionNm(t);
-  if (res.xres !== undefined) f.say(`XResolution ${res.xres} px/${res.unit === 3 ? 'cm' : 'inch'} ignored: EM TIFF resolution tags are not pixel sizes (reference/formats.md §0.4).`, 0.1);
+  if (res.xres !== undefined) f.say(`XResolution ${res.xres} px/${res.unit === 3 ? 'cm' : 'inch'} ignored: EM TIFF resolution tags are not pixel sizes (docs/formats.md §0.4).`, 0.1);
 
   const tilt = toNumber(stage?.get('StageT'));
   if (tilt !== undefined) f.header.stageT = tilt;
-  const detector = text(detectors?.get('Name'));
+  const detector = withoutNul(detectors?.get('Name'));
   if (detector) f.facts.detector = { value: detector, provenance: 'header' };
-  const detectorMode = text(detectors?.get('Mode'));
+  const detectorMode = withoutNul(detectors?.get('Mode'));
   if (detectorMode) f.header.detectorMode = detectorMode;
   const rx = toNumber(image?.get('ResolutionX'));
   if (rx !== undefined) f.header.scanResolutionX = rx;

@@ -1,5 +1,8 @@
-import { keyValueLines, toNumber } from '../../../../shared/decode/text';
-import { CONF, Found, count, nm, readBase, resolutionNm, setArrangement, setDimensions, setPixelSize, text, tiffDetector } from './common';
+import { toNumber, nonNegativeInt } from '../../kit/numbers';
+import { toNanometres } from '../../kit/units';
+import { withoutNul } from '../../kit/strings';
+import { keyValueLines } from '../../kit/text';
+import { CONF, Found, readBase, resolutionNm, setArrangement, setDimensions, setPixelSize, tiffDetector } from './found';
 import { TAG } from './tags';
 
 /** Most characters of the ImageJ description parsed (the key=value header is a few hundred bytes; tifffile imagej_description_metadata). */
@@ -12,7 +15,7 @@ function unescapeUnit(unit: string): string {
 
 /**
  * ImageJ hyperstack TIFF: ImageDescription "ImageJ=…\nimages=…\nchannels=…\nslices=…\nframes=…\nunit=…\nspacing=…"
- * (tifffile imagej_description). Pixel size is 1/XResolution in the ImageJ unit (reference/formats.md §3).
+ * (tifffile imagej_description). Pixel size is 1/XResolution in the ImageJ unit (docs/formats.md §3).
  */
 export const imageJDetector = tiffDetector('imagej-tiff', ['imagej-tiff'], async (t, c) => {
   const f = new Found();
@@ -21,11 +24,11 @@ export const imageJDetector = tiffDetector('imagej-tiff', ['imagej-tiff'], async
   const description = ((await t.text(TAG.ImageDescription)) ?? '').slice(0, MAX_DESCRIPTION_CHARS);
   const kv = keyValueLines(description);
   const [program, version] = description.startsWith('SCIFIO=') ? ['SCIFIO', kv.get('SCIFIO')] : ['ImageJ', kv.get('ImageJ')];
-  if (!f.facts.software) f.facts.software = { value: text(`${program} ${version ?? ''}`) ?? program, provenance: 'header' };
-  const images = count(toNumber(kv.get('images')));
+  if (!f.facts.software) f.facts.software = { value: withoutNul(`${program} ${version ?? ''}`) ?? program, provenance: 'header' };
+  const images = nonNegativeInt(toNumber(kv.get('images')));
   if (images !== undefined) f.header.images = images;
   if (kv.get('hyperstack') !== undefined) f.header.hyperstack = kv.get('hyperstack') === 'true';
-  const mode = text(kv.get('mode'));
+  const mode = withoutNul(kv.get('mode'));
   if (mode) f.header.displayMode = mode;
   setDimensions(f, { c: toNumber(kv.get('channels')), z: toNumber(kv.get('slices')), t: toNumber(kv.get('frames')) });
   const unit = unescapeUnit(kv.get('unit') ?? '');
@@ -41,11 +44,11 @@ export const imageJDetector = tiffDetector('imagej-tiff', ['imagej-tiff'], async
   else if (unit) {
     const xres = await t.number(TAG.XResolution);
     const yres = (await t.number(TAG.YResolution)) ?? xres;
-    px = xres !== undefined && xres > 0 ? nm(1 / xres, unit) : undefined;
-    py = yres !== undefined && yres > 0 ? nm(1 / yres, unit) : undefined;
+    px = xres !== undefined && xres > 0 ? toNanometres(1 / xres, unit) : undefined;
+    py = yres !== undefined && yres > 0 ? toNanometres(1 / yres, unit) : undefined;
   }
   const spacing = toNumber(kv.get('spacing'));
-  const pz = spacing !== undefined && unit ? nm(Math.abs(spacing), unit) : undefined;
+  const pz = spacing !== undefined && unit ? toNanometres(Math.abs(spacing), unit) : undefined;
   setPixelSize(f, px, py, pz);
   if (px !== undefined) f.say(`Pixel size ${px} nm from XResolution in the ImageJ unit "${unit}".`, 0.4);
   else if (unit && unit !== 'pixel') f.problems.push(`ImageJ unit "${unit}" is not a length this reader knows, or XResolution is missing — no pixel size.`);

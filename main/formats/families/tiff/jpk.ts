@@ -1,4 +1,6 @@
-import { CONF, Found, nm, readBase, setInstrument, setPixelSize, text, tiffDetector } from './common';
+import { toNanometres } from '../../kit/units';
+import { withoutNul } from '../../kit/strings';
+import { CONF, Found, readBase, setInstrument, setPixelSize, tiffDetector } from './found';
 import { PRIVATE } from './tags';
 
 /** JPK ProgramVersion tag 0x8001 (Gwyddion jpk.h JPK_TIFFTAG_ProgramVersion). */
@@ -18,16 +20,16 @@ export const jpkDetector = tiffDetector('jpk', ['jpk'], async (t, c) => {
     f.header.scanSizeX = `${u} m`;
     f.header.scanSizeY = `${v} m`;
     if (width && height) {
-      setPixelSize(f, nm(u / width, 'm'), nm(v / height, 'm'));
+      setPixelSize(f, toNanometres(u / width, 'm'), toNanometres(v / height, 'm'));
       f.say(`Scan ${u} × ${v} m over ${width} × ${height} px → ${f.facts.pixelSize?.value.x} nm per pixel.`, 0.5);
     }
   }
-  const feedback = text(await t.text(PRIVATE.JpkFeedbackMode));
+  const feedback = withoutNul(await t.text(PRIVATE.JpkFeedbackMode));
   if (feedback) f.header.feedbackMode = feedback;
-  const channel = text(await t.text(PRIVATE.JpkChannelFancyName)) ?? text(await t.text(PRIVATE.JpkChannel));
+  const channel = withoutNul(await t.text(PRIVATE.JpkChannelFancyName)) ?? withoutNul(await t.text(PRIVATE.JpkChannel));
   if (channel) f.header.channel = channel;
-  const program = text(await t.text(PRIVATE.JpkSavedByProgram));
-  const version = text(await t.text(JPK_PROGRAM_VERSION));
+  const program = withoutNul(await t.text(PRIVATE.JpkSavedByProgram));
+  const version = withoutNul(await t.text(JPK_PROGRAM_VERSION));
   if (program) f.facts.software = { value: version ? `${program} ${version}` : program, provenance: 'header' };
   setInstrument(f, f.facts.instrument?.value.manufacturer ?? 'JPK Instruments', f.facts.instrument?.value.model);
   f.facts.imagingMode = { value: 'AFM', provenance: 'header' };

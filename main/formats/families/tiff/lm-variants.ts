@@ -1,7 +1,10 @@
-import { Bytes } from '../../../../shared/decode/bytes';
-import { parseXml } from '../../../../shared/decode/xml';
+import { nonNegativeInt } from '../../kit/numbers';
+import { toNanometres } from '../../kit/units';
+import { withoutNul } from '../../kit/strings';
+import { parseXml } from '../../kit/xml';
+import { Bytes } from '../../kit/bytes';
+import { CONF, Found, readBase, setArrangement, setDimensions, setInstrument, setPixelSize, tiffDetector } from './found';
 import { type Classification } from './classify';
-import { CONF, Found, count, nm, readBase, setArrangement, setDimensions, setInstrument, setPixelSize, text, tiffDetector } from './common';
 import { type TiffFile } from './reader';
 import { T } from './values';
 import { PRIVATE } from './tags';
@@ -29,8 +32,8 @@ async function lsm(t: TiffFile, f: Found, c: Classification): Promise<number> {
     f.problems.push('The CZ_LSMINFO structure has no valid magic number; only TIFF tags were read.');
     return CONF.TAGGED;
   }
-  setDimensions(f, { x: count(b.i32(LSM.x)), y: count(b.i32(LSM.y)), z: count(b.i32(LSM.z)), c: count(b.i32(LSM.c)), t: count(b.i32(LSM.t)) });
-  setPixelSize(f, nm(b.f64(LSM.vx), 'm'), nm(b.f64(LSM.vy), 'm'), nm(b.f64(LSM.vz), 'm'));
+  setDimensions(f, { x: nonNegativeInt(b.i32(LSM.x)), y: nonNegativeInt(b.i32(LSM.y)), z: nonNegativeInt(b.i32(LSM.z)), c: nonNegativeInt(b.i32(LSM.c)), t: nonNegativeInt(b.i32(LSM.t)) });
+  setPixelSize(f, toNanometres(b.f64(LSM.vx), 'm'), toNanometres(b.f64(LSM.vy), 'm'), toNanometres(b.f64(LSM.vz), 'm'));
   const scanType = b.u16(LSM.scanType);
   if (scanType !== undefined) f.header.lsmScanType = scanType;
   setInstrument(f, f.facts.instrument?.value.manufacturer ?? 'Carl Zeiss', f.facts.instrument?.value.model);
@@ -69,14 +72,14 @@ async function stk(t: TiffFile, f: Found, c: Classification): Promise<number> {
     const uOff = at.get(UIC.CalibrationUnits);
     if (uOff !== undefined && uOff >= 8) {
       const size = new Bytes(await t.src.read(uOff, 4), true).u32(0);
-      if (size !== undefined && size > 0 && size < MAX_UIC_STRING) unit = text(new Bytes(await t.src.read(uOff + 4, size - 1)).ascii(0, size - 1));
+      if (size !== undefined && size > 0 && size < MAX_UIC_STRING) unit = withoutNul(new Bytes(await t.src.read(uOff + 4, size - 1)).ascii(0, size - 1));
     }
     const xcal = await fraction(UIC.XCalibration);
     const ycal = await fraction(UIC.YCalibration);
     if (unit) f.header.calibrationUnits = unit;
     if (xcal !== undefined && unit) {
       const u = UNIT_ALIASES[unit] ?? unit;
-      setPixelSize(f, nm(xcal, u), ycal !== undefined ? nm(ycal, u) : undefined);
+      setPixelSize(f, toNanometres(xcal, u), ycal !== undefined ? toNanometres(ycal, u) : undefined);
       if (f.facts.pixelSize) f.say(`UIC1 XCalibration ${xcal} ${unit} per pixel.`, 0.4);
     }
   } else if (uic1 && !t.header.littleEndian) f.problems.push('Big-endian MetaMorph UIC tags are not valid (tifffile requires little-endian); calibration not read.');
@@ -106,14 +109,14 @@ async function microManager(t: TiffFile, f: Found, c: Classification): Promise<n
   }
   const psUm = Number(mmValue(o, 'PixelSizeUm'));
   if (psUm > 0) {
-    setPixelSize(f, nm(psUm, 'µm'), nm(psUm, 'µm'));
+    setPixelSize(f, toNanometres(psUm, 'µm'), toNanometres(psUm, 'µm'));
     f.say(`PixelSizeUm ${psUm} µm.`, 0.5);
   }
-  const camera = text(String(mmValue(o, 'Camera') ?? mmValue(o, 'Core-Camera') ?? ''));
+  const camera = withoutNul(String(mmValue(o, 'Camera') ?? mmValue(o, 'Core-Camera') ?? ''));
   if (camera) f.facts.detector = { value: camera, provenance: 'header' };
   const version = mmValue(o, 'MicroManagerVersion');
-  f.facts.software = { value: text(`Micro-Manager ${version ?? ''}`) ?? 'Micro-Manager', provenance: 'header' };
-  const channel = text(String(mmValue(o, 'Channel') ?? ''));
+  f.facts.software = { value: withoutNul(`Micro-Manager ${version ?? ''}`) ?? 'Micro-Manager', provenance: 'header' };
+  const channel = withoutNul(String(mmValue(o, 'Channel') ?? ''));
   if (channel) f.facts.channels = { value: [{ name: channel }], provenance: 'header' };
   const binning = mmValue(o, 'Binning');
   if (binning !== undefined) f.header.binning = binning;

@@ -1,14 +1,16 @@
-import { parseXml, xmlAll, xmlAt, xmlAttr, type XmlValue } from '../../../../shared/decode/xml';
-import { toNumber } from '../../../../shared/decode/text';
+import { toNumber, nonNegativeInt } from '../../kit/numbers';
+import { toNanometres } from '../../kit/units';
+import { withoutNul } from '../../kit/strings';
+import { parseXml, xmlAll, xmlAt, xmlAttr, type XmlValue } from '../../kit/xml';
+import { CONF, Found, readBase, setArrangement, setDimensions, setInstrument, setPixelSize, tiffDetector } from './found';
 import type { ImagingMode } from '../../../../shared/formats/facts';
-import { CONF, Found, count, nm, readBase, setArrangement, setDimensions, setInstrument, setPixelSize, text, tiffDetector } from './common';
 import { TAG } from './tags';
 
 /** Most channels reported (OME allows any number; a few dozen is already a spectral stack). */
 const MAX_CHANNELS = 64;
 
 /**
- * OME `Channel@AcquisitionMode` (OME-XML 2016-06 enum, reference/formats.md §3) → imaging mode. Modes that say
+ * OME `Channel@AcquisitionMode` (OME-XML 2016-06 enum, docs/formats.md §3) → imaging mode. Modes that say
  * nothing about the optics of the modality (FluorescenceLifetime, SpectralImaging, FSM, LCM, Other, …) map to none.
  */
 const MODE_BY_ACQUISITION: Readonly<Record<string, ImagingMode>> = {
@@ -59,7 +61,7 @@ export const omeTiffDetector = tiffDetector('ome-tiff', ['ome-tiff'], async (t, 
   }
   const schema = OME_NAMESPACE.exec(xml.slice(0, MAX_ROOT_CHARS))?.[1];
   if (schema) f.header.omeSchema = schema;
-  const creator = text(xmlAttr(ome, 'Creator'));
+  const creator = withoutNul(xmlAttr(ome, 'Creator'));
   if (creator) f.facts.creator = { value: creator, provenance: 'header' };
   if (!f.facts.software && creator) f.facts.software = { value: creator, provenance: 'header' };
 
@@ -68,15 +70,15 @@ export const omeTiffDetector = tiffDetector('ome-tiff', ['ome-tiff'], async (t, 
   const image = images[0];
   const pixels = xmlAt(image, 'Pixels');
   setDimensions(f, {
-    x: count(attrNumber(pixels, 'SizeX')),
-    y: count(attrNumber(pixels, 'SizeY')),
-    z: count(attrNumber(pixels, 'SizeZ')),
-    c: count(attrNumber(pixels, 'SizeC')),
-    t: count(attrNumber(pixels, 'SizeT')),
+    x: nonNegativeInt(attrNumber(pixels, 'SizeX')),
+    y: nonNegativeInt(attrNumber(pixels, 'SizeY')),
+    z: nonNegativeInt(attrNumber(pixels, 'SizeZ')),
+    c: nonNegativeInt(attrNumber(pixels, 'SizeC')),
+    t: nonNegativeInt(attrNumber(pixels, 'SizeT')),
   });
   const unitOf = (axis: string) => xmlAttr(pixels, `PhysicalSize${axis}Unit`) ?? DEFAULT_LENGTH_UNIT;
-  const px = nm(attrNumber(pixels, 'PhysicalSizeX'), unitOf('X'));
-  setPixelSize(f, px, nm(attrNumber(pixels, 'PhysicalSizeY'), unitOf('Y')), nm(attrNumber(pixels, 'PhysicalSizeZ'), unitOf('Z')));
+  const px = toNanometres(attrNumber(pixels, 'PhysicalSizeX'), unitOf('X'));
+  setPixelSize(f, px, toNanometres(attrNumber(pixels, 'PhysicalSizeY'), unitOf('Y')), toNanometres(attrNumber(pixels, 'PhysicalSizeZ'), unitOf('Z')));
   if (px === undefined && xmlAttr(pixels, 'PhysicalSizeX') !== undefined) f.problems.push(`PhysicalSizeX "${xmlAttr(pixels, 'PhysicalSizeX')}" ${unitOf('X')} is not a usable length — ignored.`);
   setArrangement(f);
 
@@ -85,20 +87,20 @@ export const omeTiffDetector = tiffDetector('ome-tiff', ['ome-tiff'], async (t, 
   const modes: string[] = [];
   for (const ch of channels.slice(0, MAX_CHANNELS)) {
     const entry: (typeof list)[number] = {};
-    const name = text(xmlAttr(ch, 'Name'));
+    const name = withoutNul(xmlAttr(ch, 'Name'));
     if (name) entry.name = name;
-    const ex = nm(attrNumber(ch, 'ExcitationWavelength'), xmlAttr(ch, 'ExcitationWavelengthUnit') ?? DEFAULT_WAVELENGTH_UNIT);
+    const ex = toNanometres(attrNumber(ch, 'ExcitationWavelength'), xmlAttr(ch, 'ExcitationWavelengthUnit') ?? DEFAULT_WAVELENGTH_UNIT);
     if (ex !== undefined) entry.excitationNm = ex;
-    const em = nm(attrNumber(ch, 'EmissionWavelength'), xmlAttr(ch, 'EmissionWavelengthUnit') ?? DEFAULT_WAVELENGTH_UNIT);
+    const em = toNanometres(attrNumber(ch, 'EmissionWavelength'), xmlAttr(ch, 'EmissionWavelengthUnit') ?? DEFAULT_WAVELENGTH_UNIT);
     if (em !== undefined) entry.emissionNm = em;
-    const fluor = text(xmlAttr(ch, 'Fluor'));
+    const fluor = withoutNul(xmlAttr(ch, 'Fluor'));
     if (fluor) entry.fluor = fluor;
     if (Object.keys(entry).length > 0) list.push(entry);
-    const mode = text(xmlAttr(ch, 'AcquisitionMode'));
+    const mode = withoutNul(xmlAttr(ch, 'AcquisitionMode'));
     if (mode && !modes.includes(mode)) modes.push(mode);
-    const illumination = text(xmlAttr(ch, 'IlluminationType'));
+    const illumination = withoutNul(xmlAttr(ch, 'IlluminationType'));
     if (illumination && f.header.illuminationType === undefined) f.header.illuminationType = illumination;
-    const contrast = text(xmlAttr(ch, 'ContrastMethod'));
+    const contrast = withoutNul(xmlAttr(ch, 'ContrastMethod'));
     if (contrast && f.header.contrastMethod === undefined) f.header.contrastMethod = contrast;
   }
   if (channels.length > MAX_CHANNELS) f.problems.push(`${channels.length} channels; only the first ${MAX_CHANNELS} are listed.`);
@@ -117,9 +119,9 @@ export const omeTiffDetector = tiffDetector('ome-tiff', ['ome-tiff'], async (t, 
   const instruments = xmlAll(ome, 'Instrument');
   const instrument = pick(instruments, xmlAttr(xmlAt(image, 'InstrumentRef'), 'ID'));
   const microscope = xmlAt(instrument, 'Microscope');
-  const type = text(xmlAttr(microscope, 'Type'));
+  const type = withoutNul(xmlAttr(microscope, 'Type'));
   if (type) f.header.microscopeType = type;
-  const model = text(xmlAttr(microscope, 'Model')) ?? (type ? `${type} microscope` : undefined);
+  const model = withoutNul(xmlAttr(microscope, 'Model')) ?? (type ? `${type} microscope` : undefined);
   setInstrument(f, xmlAttr(microscope, 'Manufacturer'), model);
   if (!xmlAttr(microscope, 'Model') && type) f.say(`Microscope Type "${type}" (the OME-XML names no model).`, 0.2);
   const objective = pick(xmlAll(instrument, 'Objective'), xmlAttr(xmlAt(image, 'ObjectiveSettings'), 'ID'));
@@ -127,12 +129,12 @@ export const omeTiffDetector = tiffDetector('ome-tiff', ['ome-tiff'], async (t, 
   if (mag !== undefined && mag > 0) f.facts.magnification = { value: mag, provenance: 'header' };
   const na = attrNumber(objective, 'LensNA');
   if (na !== undefined) f.header.objectiveLensNA = na;
-  const objectiveModel = text(xmlAttr(objective, 'Model'));
+  const objectiveModel = withoutNul(xmlAttr(objective, 'Model'));
   if (objectiveModel) f.header.objective = objectiveModel;
-  const immersion = text(xmlAttr(objective, 'Immersion'));
+  const immersion = withoutNul(xmlAttr(objective, 'Immersion'));
   if (immersion) f.header.immersion = immersion;
   const detectorNode = pick(xmlAll(instrument, 'Detector'), xmlAttr(xmlAt(channels[0], 'DetectorSettings'), 'ID'));
-  const detector = text([xmlAttr(detectorNode, 'Manufacturer'), xmlAttr(detectorNode, 'Model')].filter(Boolean).join(' ')) ?? text(xmlAttr(detectorNode, 'Type'));
+  const detector = withoutNul([xmlAttr(detectorNode, 'Manufacturer'), xmlAttr(detectorNode, 'Model')].filter(Boolean).join(' ')) ?? withoutNul(xmlAttr(detectorNode, 'Type'));
   if (detector) f.facts.detector = { value: detector, provenance: 'header' };
 
   const d = f.facts.dimensions?.value;

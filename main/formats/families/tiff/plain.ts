@@ -1,8 +1,8 @@
-import { CONF, Found, readBase, resolutionNm, setPixelSize, tiffDetector } from './common';
+import { CONF, Found, readBase, resolutionNm, setPixelSize, tiffDetector } from './found';
 
 /**
  * Display resolutions (72–2400 px/inch) give pixel sizes of 10 µm and more; below this a resolution is taken
- * as a real calibration (reference/formats.md §3: IMOD/SerialEM and LM writers store one; EM TIFFs often
+ * as a real calibration (docs/formats.md §3: IMOD/SerialEM and LM writers store one; EM TIFFs often
  * store nonsense, §0.4 — EM vendors are caught earlier by their private tags).
  */
 const MAX_CALIBRATED_PIXEL_NM = 10_000;

@@ -1,4 +1,4 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { Bytes } from '../../kit/bytes';
 import { type DetectContext } from '../../detector';
 import { MAX_NUMBERS, T, TYPE_SIZE, decodeNumbers, decodeTagText } from './values';
 
@@ -6,7 +6,7 @@ import { MAX_NUMBERS, T, TYPE_SIZE, decodeNumbers, decodeTagText } from './value
 // IFD chain to count pages. Never reads pixel data. Layouts: TIFF 6.0 Section 2 (header "II"/"MM" + 42 +
 // u32 IFD0 offset; u16 entry count, 12-byte entries, u32 next offset) and BigTIFF
 // (https://www.awaresystems.be/imaging/tiff/bigtiff.html: version 43, u16 8, u16 0, u64 IFD0 offset; u64
-// count, 20-byte entries, u64 next offset). reference/formats.md §3.
+// count, 20-byte entries, u64 next offset). docs/formats.md §3.
 
 /** Most bytes read for one tag value: OME-XML and vendor XML fit well inside; larger values are cut and reported. */
 export const MAX_VALUE_BYTES = 4 * 1024 * 1024;

@@ -1,6 +1,6 @@
 // Tag numbers the TIFF family reads, each with its source. Baseline/extension tags: TIFF 6.0 Sections 8 and
 // 18; private tags: cgohlke/tifffile tifffile.py `TIFF.TAGS` and `TiffPage.is_*`, Bio-Formats readers, and
-// reference/formats.md §1 and §3 (vendor private tags table).
+// docs/formats.md §1 and §3 (vendor private tags table).
 
 /** Baseline and extension tags (TIFF 6.0). */
 export const TAG = {
@@ -48,16 +48,16 @@ export const PRIVATE = {
   FeiTitan: 34683,
   /** tifffile TAGS 51123 'MicroManagerMetadata' (`is_micromanager`). */
   MicroManager: 51123,
-  /** EER: 65001 acquisition XML (tifffile `is_eer`), 65002 frame metadata (reference/formats.md §3). */
+  /** EER: 65001 acquisition XML (tifffile `is_eer`), 65002 frame metadata (docs/formats.md §3). */
   EerAcquisition: 65001,
-  /** Gatan DigitalMicrograph TIFF export range 65003–65027 (reference/formats.md §3). */
+  /** Gatan DigitalMicrograph TIFF export range 65003–65027 (docs/formats.md §3). */
   GatanFirst: 65003,
   GatanLast: 65027,
   /** 65003 x-unit short name and 65009 x scale, as DigitalMicrograph reads them (trasse/jeoltodm jeoltiff.py `savewithtags`). */
   GatanXUnit: 65003,
   GatanXScale: 65009,
   GatanYScale: 65010,
-  /** 65027: embedded DM4 tag tree starting 00 00 00 04 (reference/formats.md §3; Gwyddion jeoltem.c checks four = 4, zero = 0). */
+  /** 65027: embedded DM4 tag tree starting 00 00 00 04 (docs/formats.md §3; Gwyddion jeoltem.c checks four = 4, zero = 0). */
   GatanTagTree: 65027,
   /** TFS EER gain reference defect XML (scipion-em-motioncorr `parseEERDefects`: tag.code == 65100). */
   EerGain: 65100,

@@ -1,4 +1,4 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { Bytes } from '../../kit/bytes';
 
 // Decoding of TIFF tag values (TIFF 6.0 Section 2 "Types"; BigTIFF adds LONG8 16, SLONG8 17, IFD8 18).
 

@@ -1,5 +1,5 @@
-import { Bytes } from '../../../../shared/decode/bytes';
-import { CONF, Found, readBase, tiffDetector } from './common';
+import { Bytes } from '../../kit/bytes';
+import { CONF, Found, readBase, tiffDetector } from './found';
 import { PRIVATE, TAG } from './tags';
 
 /** cellSens volume header after the TIFF header (Bio-Formats CellSensReader.readTags): i32 volume version at 12, i32 flags at 24 (low 28 bits: tag count). */

@@ -1,4 +1,6 @@
-import { CONF, Found, nm, readBase, resolutionNm, setInstrument, setPixelSize, text, tiffDetector } from './common';
+import { toNanometres } from '../../kit/units';
+import { withoutNul } from '../../kit/strings';
+import { CONF, Found, readBase, resolutionNm, setInstrument, setPixelSize, tiffDetector } from './found';
 import { PRIVATE } from './tags';
 
 /** Most lines of the CZ_SEM text parsed (real tags hold a few thousand). */
@@ -38,7 +40,7 @@ export function parseCzSem(textValue: string): Map<string, CzSemValue> {
 /**
  * Zeiss SEM TIFF (SmartSEM, Sigma, GeminiSEM, Crossbeam): CZ_SEM tag 34118 (tifffile read_cz_sem; Bio-Formats
  * LEOReader; rosettasciio maps sv_serial_number → microscope). Voltage from AP_ACTUALKV, pixel size from
- * AP_IMAGE_PIXEL_SIZE / AP_PIXEL_SIZE, never from XResolution (reference/formats.md §0.4).
+ * AP_IMAGE_PIXEL_SIZE / AP_PIXEL_SIZE, never from XResolution (docs/formats.md §0.4).
  */
 export const zeissSemDetector = tiffDetector('zeiss-sem-tiff', ['zeiss-sem-tiff'], async (t, c) => {
   const f = new Found();
@@ -60,29 +62,29 @@ export const zeissSemDetector = tiffDetector('zeiss-sem-tiff', ['zeiss-sem-tiff'
   }
 
   const ps = p.get('ap_image_pixel_size') ?? p.get('ap_pixel_size');
-  const px = ps?.number !== undefined ? nm(ps.number, ps.unit || 'nm') : undefined;
+  const px = ps?.number !== undefined ? toNanometres(ps.number, ps.unit || 'nm') : undefined;
   setPixelSize(f, px, px);
   if (px !== undefined) f.say(`${p.has('ap_image_pixel_size') ? 'AP_IMAGE_PIXEL_SIZE' : 'AP_PIXEL_SIZE'} "${ps!.raw}" → ${f.facts.pixelSize?.value.x} nm per pixel.`, 0.6);
   else if (ps) f.problems.push(`Pixel size "${ps.raw}" has no length unit this reader knows — ignored.`);
   const res = await resolutionNm(t);
-  if (res.xres !== undefined) f.say('XResolution ignored: EM TIFF resolution tags are not pixel sizes (reference/formats.md §0.4).', 0.1);
+  if (res.xres !== undefined) f.say('XResolution ignored: EM TIFF resolution tags are not pixel sizes (docs/formats.md §0.4).', 0.1);
 
   const mag = p.get('ap_mag');
   if (mag?.number !== undefined && mag.number > 0) {
     const value = /^k/i.test(mag.unit ?? '') ? mag.number * 1000 : mag.number;
     f.facts.magnification = { value, provenance: 'header' };
   }
-  const detector = text(p.get('dp_detector_channel')?.raw);
+  const detector = withoutNul(p.get('dp_detector_channel')?.raw);
   if (detector) f.facts.detector = { value: detector, provenance: 'header' };
-  setInstrument(f, f.facts.instrument?.value.manufacturer ?? 'Carl Zeiss', text(p.get('sv_serial_number')?.raw) ?? f.facts.instrument?.value.model);
-  const version = text(p.get('sv_version')?.raw);
+  setInstrument(f, f.facts.instrument?.value.manufacturer ?? 'Carl Zeiss', withoutNul(p.get('sv_serial_number')?.raw) ?? f.facts.instrument?.value.model);
+  const version = withoutNul(p.get('sv_version')?.raw);
   if (version) f.facts.software = { value: `SmartSEM ${version}`, provenance: 'header' };
   const wd = p.get('ap_wd');
   if (wd) f.header.workingDistance = wd.raw;
   const tilt = p.get('ap_stage_at_t');
   if (tilt) f.header.stageTilt = tilt.raw;
 
-  // Crossbeam FIB parameters are AP_FIB_* / DP_FIB_* (reference/formats.md §1, Zeiss SEM row).
+  // Crossbeam FIB parameters are AP_FIB_* / DP_FIB_* (docs/formats.md §1, Zeiss SEM row).
   const fibKeys = [...p.keys()].filter((k) => k.startsWith('ap_fib') || k.startsWith('dp_fib'));
   if (fibKeys.length > 0) {
     f.facts.imagingMode = { value: 'FIB-SEM', provenance: 'header' };

@@ -1,11 +1,14 @@
-import { toNumber } from '../../../../shared/decode/text';
+import { toNumber, count, MAX_PLATE_SIDE, positive } from '../../kit/numbers';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable } from '../../kit/strings';
+import { compact, dimensionsFact, headerFact } from '../../kit/facts';
+import { blocks, firstText, startsLikeXml, startTags, decodeXml } from '../../kit/xml-scan';
 import type { Facts } from '../../../../shared/formats/facts';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
-import { compact, count, detector, dimensionsFact, header, headerFact, MAX_PLATE_SIDE, positive, readPrefix, text } from './common';
-import { blocks, firstText, startsLikeXml, startTags, xmlText } from './xml-scan';
 
 /**
- * Yokogawa CellVoyager CV1000 / CQ1 MeasurementResult.xml (reference/formats.md §14). Source:
+ * Yokogawa CellVoyager CV1000 / CQ1 MeasurementResult.xml (docs/formats.md §14). Source:
  * ome/bioformats CellVoyagerReader.java (reverse-engineered v1.0 files): FileVersion/Major and the
  * misspelt FileVersion/Miner; ObjectiveLens/Magnification; Channels/Channel with IsEnabled, Number,
  * AcquisitionSetting/Camera (EffectiveHorizontalPixels_pixel, HorizonalCellSize_um), Excitation/Name/Value,
@@ -24,18 +27,18 @@ const MAX_CHANNELS = 32;
 const enabled = (body: string): boolean => firstText(body, 'IsEnabled')?.toLowerCase() === 'true';
 
 async function detectCellVoyager(ctx: DetectContext): Promise<Detection | null> {
-  const start = xmlText(ctx.head);
+  const start = decodeXml(ctx.head);
   if (!/<FileVersion\b[\s\S]{0,200}?<Miner>/.test(start)) return null;
   const { bytes, complete } = await readPrefix(ctx);
-  const xml = xmlText(bytes);
+  const xml = decodeXml(bytes);
   const markers = MARKERS.filter((m) => xml.includes(`<${m}`));
   if (markers.length === 0) return null;
   const channels = blocks(xml, 'Channel', MAX_CHANNELS)
     .filter((c) => enabled(c.body))
     .map((c) => {
-      const ex = text(/<Excitation\b[\s\S]*?<Value>([^<]*)<\/Value>/.exec(c.body)?.[1]);
-      const em = text(/<Emission\b[\s\S]*?<Name>[\s\S]*?<Value>([^<]*)<\/Value>/.exec(c.body)?.[1]);
-      const fluor = text(/<FluorescentProbe>[\s\S]*?<Value>([^<]*)<\/Value>/.exec(c.body)?.[1]);
+      const ex = printable(/<Excitation\b[\s\S]*?<Value>([^<]*)<\/Value>/.exec(c.body)?.[1]);
+      const em = printable(/<Emission\b[\s\S]*?<Name>[\s\S]*?<Value>([^<]*)<\/Value>/.exec(c.body)?.[1]);
+      const fluor = printable(/<FluorescentProbe>[\s\S]*?<Value>([^<]*)<\/Value>/.exec(c.body)?.[1]);
       const name = [ex && `Ex ${ex}`, em && `Em ${em}`].filter(Boolean).join(' / ');
       return { ...(name ? { name } : {}), ...(fluor ? { fluor } : {}) };
     });
@@ -60,12 +63,12 @@ async function detectCellVoyager(ctx: DetectContext): Promise<Detection | null> 
   return detection('cellvoyager', markers.length >= 2 ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
     facts: compact(facts),
     evidence: [
-      header(`CellVoyager measurement result: FileVersion with the misspelt <Miner> element and ${markers.join(', ')}.`, 1),
-      ...(spinning ? [header('A PinholeDisk element: the CellVoyager images through a spinning (Nipkow) disk.', 0.3)] : []),
+      fromHeader(`CellVoyager measurement result: FileVersion with the misspelt <Miner> element and ${markers.join(', ')}.`, 1),
+      ...(spinning ? [fromHeader('A PinholeDisk element: the CellVoyager images through a spinning (Nipkow) disk.', 0.3)] : []),
     ],
     problems: complete ? [] : [`Read the first ${bytes.length} of ${ctx.size} bytes only.`],
   });
 }
 
 /** CellVoyager CV1000/CQ1 MeasurementResult.xml. */
-export const cellVoyagerDetector = detector({ id: 'cellvoyager', formats: ['cellvoyager'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectCellVoyager });
+export const cellVoyagerDetector = guardDetector({ id: 'cellvoyager', formats: ['cellvoyager'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectCellVoyager });

@@ -1,4 +1,4 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { Bytes } from '../../kit/bytes';
 import type { DetectContext } from '../../detector';
 
 /**

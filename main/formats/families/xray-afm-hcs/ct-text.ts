@@ -1,10 +1,14 @@
-import { parseIni, toNumber } from '../../../../shared/decode/text';
+import { toNumber, count, positive } from '../../kit/numbers';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable } from '../../kit/strings';
+import { parseIni } from '../../kit/text';
+import { compact, dimensionsFact, headerFact, pixelSizeFact, xrayTubeFacts } from '../../kit/facts';
 import type { Facts } from '../../../../shared/formats/facts';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
-import { compact, count, detector, dimensionsFact, header, headerFact, pixelSizeFact, positive, readPrefix, text, xrayTubeFacts } from './common';
 
 /**
- * Text headers of lab X-ray CT scanners (reference/formats.md §12), as the public demo files of
+ * Text headers of lab X-ray CT scanners (docs/formats.md §12), as the public demo files of
  * xray-imaging/meta-cli show them: Bruker SkyScan `.log` (docs/source/demo/bruker/skyscan_1173/*.log:
  * `[System]` Scanner=SkyScan1173, `[Acquisition]` Source Voltage (kV), Image Pixel Size (um), Number of
  * Files, Rotation Step (deg), Filter, `[Reconstruction]` from NRecon) and Nikon XT H `.xtekct`
@@ -47,7 +51,7 @@ async function detectSkyScan(ctx: DetectContext): Promise<Detection | null> {
   if (!/^\s*\[System\]/.test(txt)) return null;
   const ini = parseIni(txt);
   const system = ini.get('System');
-  const scanner = text(system?.get('Scanner'));
+  const scanner = printable(system?.get('Scanner'));
   if (!scanner || !SKYSCAN_SCANNER.test(scanner)) return null;
   const acq = ini.get('Acquisition');
   const rec = ini.get('Reconstruction');
@@ -56,19 +60,19 @@ async function detectSkyScan(ctx: DetectContext): Promise<Detection | null> {
   const facts: Facts = {
     imagingMode: { value: 'X-ray CT', provenance: 'header' },
     instrument: { value: { manufacturer: 'Bruker', model: scanner }, provenance: 'header' },
-    software: text(system?.get('Software')) ? { value: `SkyScan ${text(system?.get('Software'))}`, provenance: 'header' } : undefined,
+    software: printable(system?.get('Software')) ? { value: `SkyScan ${printable(system?.get('Software'))}`, provenance: 'header' } : undefined,
     ...xrayTubeFacts(kv(num(acq, 'Source Voltage (kV)'), problems)),
     pixelSize: pixelSizeFact(pixelUm, pixelUm, undefined, 'um'),
     dimensions: dimensionsFact({ x: count(num(acq, 'Number of Columns'), MAX_COUNT), y: count(num(acq, 'Number of Rows'), MAX_COUNT), z: count(num(acq, 'Number of Files'), MAX_COUNT) }),
     header: headerFact({
       rotationStepDeg: num(acq, 'Rotation Step (deg)'),
-      use360Rotation: text(acq?.get('Use 360 Rotation')),
-      filter: text(acq?.get('Filter')),
+      use360Rotation: printable(acq?.get('Use 360 Rotation')),
+      filter: printable(acq?.get('Filter')),
       sourceCurrentUA: num(acq, 'Source Current (uA)'),
-      sourceType: text(system?.get('Source Type')),
+      sourceType: printable(system?.get('Source Type')),
       exposureMs: num(acq, 'Exposure (ms)'),
       reconstruction: rec !== undefined,
-      reconstructionProgram: text(rec?.get('Reconstruction Program')),
+      reconstructionProgram: printable(rec?.get('Reconstruction Program')),
       sectionsCount: num(rec, 'Sections Count'),
     }),
   };
@@ -76,8 +80,8 @@ async function detectSkyScan(ctx: DetectContext): Promise<Detection | null> {
   return detection('skyscan-log', acq ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
     facts: compact(facts),
     evidence: [
-      header(`SkyScan log: [System] Scanner=${scanner}${acq ? ', with an [Acquisition] section' : ''}${rec ? ' and an NRecon [Reconstruction] section' : ''}.`, 1),
-      header('Bruker SkyScan scanners are X-ray micro-CT systems.', 0.6),
+      fromHeader(`SkyScan log: [System] Scanner=${scanner}${acq ? ', with an [Acquisition] section' : ''}${rec ? ' and an NRecon [Reconstruction] section' : ''}.`, 1),
+      fromHeader('Bruker SkyScan scanners are X-ray micro-CT systems.', 0.6),
     ],
     problems,
   });
@@ -93,10 +97,10 @@ async function detectXtekct(ctx: DetectContext): Promise<Detection | null> {
   const xr = ini.get('Xrays');
   const pro = ini.get('CTPro');
   const problems: string[] = [];
-  const unit = text(ct?.get('Units')) ?? 'mm';
+  const unit = printable(ct?.get('Units')) ?? 'mm';
   const voxel = pixelSizeFact(positive(num(ct, 'VoxelSizeX')), positive(num(ct, 'VoxelSizeY')), positive(num(ct, 'VoxelSizeZ')), unit);
-  if (!voxel && ct?.has('VoxelSizeX')) problems.push(`VoxelSizeX "${text(ct.get('VoxelSizeX'))}" in unit "${unit}" is not a length — ignored.`);
-  const version = text(pro?.get('Version'));
+  if (!voxel && ct?.has('VoxelSizeX')) problems.push(`VoxelSizeX "${printable(ct.get('VoxelSizeX'))}" in unit "${unit}" is not a length — ignored.`);
+  const version = printable(pro?.get('Version'));
   const facts: Facts = {
     imagingMode: { value: 'X-ray CT', provenance: 'header' },
     instrument: { value: { manufacturer: 'Nikon' }, provenance: 'header' },
@@ -108,17 +112,22 @@ async function detectXtekct(ctx: DetectContext): Promise<Detection | null> {
       projections: count(num(ct, 'Projections'), MAX_COUNT),
       angularStepDeg: num(ct, 'AngularStep'),
       xrayCurrentUA: num(xr, 'XrayuA'),
-      filterMaterial: text(pro?.get('Filter_Material')),
+      filterMaterial: printable(pro?.get('Filter_Material')),
       filterThicknessMm: num(pro, 'Filter_ThicknessMM'),
-      name: text(ct?.get('Name')),
+      name: printable(ct?.get('Name')),
     }),
   };
+  // CT Pro writes <name>.xtekct beside the projections <name>_NNNN.tif, <name> being [XTekCT] Name (docs/source/demo/nikon).
+  const projectionNames = [printable(ct?.get('Name')), ctx.name.replace(/\.xtekct$/i, '')]
+    .filter((n): n is string => !!n && !/[\\/*?]/.test(n) && n !== ctx.name)
+    .map((n) => `${n}_*.tif`);
+  if (projectionNames.length > 0) facts.describes = { value: [...new Set(projectionNames)], provenance: 'header' };
   const structured = ct?.has('VoxelSizeX') || ct?.has('Projections');
   return detection('nikon-xtekct', structured ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
     facts: compact(facts),
     evidence: [
-      header(`Nikon CT Pro reconstruction setup: starts with [XTekCT]${structured ? ' and gives voxel sizes / projections' : ''}.`, 1),
-      header('Nikon XT H systems are X-ray micro-CT scanners.', 0.6),
+      fromHeader(`Nikon CT Pro reconstruction setup: starts with [XTekCT]${structured ? ' and gives voxel sizes / projections' : ''}.`, 1),
+      fromHeader('Nikon XT H systems are X-ray micro-CT scanners.', 0.6),
     ],
     problems,
   });
@@ -131,7 +140,7 @@ const startsWithBracket = (h: Uint8Array): boolean => {
 };
 
 /** Bruker SkyScan acquisition/reconstruction log. */
-export const skyscanDetector = detector({ id: 'skyscan-log', formats: ['skyscan-log'], sniff: (ctx) => startsWithBracket(ctx.head), detect: detectSkyScan });
+export const skyscanDetector = guardDetector({ id: 'skyscan-log', formats: ['skyscan-log'], sniff: (ctx) => startsWithBracket(ctx.head), detect: detectSkyScan });
 
 /** Nikon XT H CT Pro `.xtekct` reconstruction setup. */
-export const xtekctDetector = detector({ id: 'nikon-xtekct', formats: ['nikon-xtekct'], sniff: (ctx) => startsWithBracket(ctx.head), detect: detectXtekct });
+export const xtekctDetector = guardDetector({ id: 'nikon-xtekct', formats: ['nikon-xtekct'], sniff: (ctx) => startsWithBracket(ctx.head), detect: detectXtekct });

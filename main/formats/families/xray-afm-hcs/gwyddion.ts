@@ -1,11 +1,15 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { count, MAX_IMAGE_SIDE } from '../../kit/numbers';
+import { significant } from '../../kit/units';
+import { guardDetector } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable } from '../../kit/strings';
+import { compact, dimensionsFact, headerFact, MAX_CHANNELS } from '../../kit/facts';
+import { Bytes } from '../../kit/bytes';
 import type { Facts } from '../../../../shared/formats/facts';
-import { significant } from '../../../../shared/formats/units';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
-import { compact, count, detector, dimensionsFact, header, headerFact, MAX_IMAGE_SIDE, text } from './common';
 
 /**
- * Gwyddion native files (reference/formats.md §13). Source: gwyddion.net user guide "Format of Gwyddion
+ * Gwyddion native files (docs/formats.md §13). Source: gwyddion.net user guide "Format of Gwyddion
  * Files" — little-endian; magic "GWYP" at 0; then one serialised GwyContainer. An object is its type name
  * (NUL-terminated), a uint32 data size (excluding name and size), then components: name (NUL-terminated),
  * one type byte, data. Atomic types b (1 byte), c (1), i (int32), q (int64), d (double), s (NUL-terminated
@@ -28,8 +32,6 @@ const MAX_FIELD_COMPONENTS = 64;
 /** Bytes fetched per window, and most windows fetched (each skip over a large data array costs one). */
 const WINDOW = 64 * 1024;
 const MAX_WINDOWS = 96;
-/** Channels reported. */
-const MAX_CHANNELS = 64;
 
 class Stop extends Error {}
 
@@ -153,7 +155,7 @@ async function detectGwyddion(ctx: DetectContext): Promise<Detection | null> {
     problems.push(`Stopped reading the container after ${components} components: ${err.message}.`);
   }
   if (!root) {
-    return detection('gwyddion', CONFIDENCE.MAGIC, { facts: { imagingMode: { value: 'AFM', provenance: 'header' } }, evidence: [header('"GWYP" magic at byte 0 (Gwyddion native file).', 0.9)], problems });
+    return detection('gwyddion', CONFIDENCE.MAGIC, { facts: { imagingMode: { value: 'AFM', provenance: 'header' } }, evidence: [fromHeader('"GWYP" magic at byte 0 (Gwyddion native file).', 0.9)], problems });
   }
   const ids = [...new Set([...fields.keys(), ...titles.keys()])].sort((a, c) => a - c);
   let first: DataField = {};
@@ -171,7 +173,7 @@ async function detectGwyddion(ctx: DetectContext): Promise<Detection | null> {
   const metres = first.unit === undefined || first.unit === '' || first.unit === 'm';
   const px = metres && xres && first.xreal && first.xreal > 0 ? significant((first.xreal * 1e9) / xres, 9) : undefined;
   const py = metres && yres && first.yreal && first.yreal > 0 ? significant((first.yreal * 1e9) / yres, 9) : undefined;
-  const names = ids.map((id) => text(titles.get(id))).filter((n): n is string => n !== undefined);
+  const names = ids.map((id) => printable(titles.get(id))).filter((n): n is string => n !== undefined);
   const facts: Facts = {
     imagingMode: { value: 'AFM', provenance: 'header' },
     dimensions: dimensionsFact({ x: xres, y: yres, c: fields.size || undefined }),
@@ -182,12 +184,12 @@ async function detectGwyddion(ctx: DetectContext): Promise<Detection | null> {
   return detection('gwyddion', CONFIDENCE.STRUCTURE, {
     facts: compact(facts),
     evidence: [
-      header(`"GWYP" magic and a serialised GwyContainer with ${fields.size} data field(s)${names.length ? ` (${names.slice(0, 5).join(', ')})` : ''}.`, 1),
-      header('Gwyddion files hold scanning-probe microscopy (AFM and related) channels.', 0.5),
+      fromHeader(`"GWYP" magic and a serialised GwyContainer with ${fields.size} data field(s)${names.length ? ` (${names.slice(0, 5).join(', ')})` : ''}.`, 1),
+      fromHeader('Gwyddion files hold scanning-probe microscopy (AFM and related) channels.', 0.5),
     ],
     problems,
   });
 }
 
 /** Gwyddion native .gwy ("GWYP"). */
-export const gwyddionDetector = detector({ id: 'gwyddion', formats: ['gwyddion'], sniff: (ctx) => new Bytes(ctx.head).startsWith(MAGIC), detect: detectGwyddion });
+export const gwyddionDetector = guardDetector({ id: 'gwyddion', formats: ['gwyddion'], sniff: (ctx) => new Bytes(ctx.head).startsWith(MAGIC), detect: detectGwyddion });

@@ -1,13 +1,16 @@
-import { toNumber } from '../../../../shared/decode/text';
+import { toNumber, count, MAX_IMAGE_SIDE, MAX_PLATE_SIDE, positive } from '../../kit/numbers';
+import { toNanometres } from '../../kit/units';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable } from '../../kit/strings';
+import { compact, dimensionsFact, headerFact } from '../../kit/facts';
+import { blocks, firstText, root, ROOT_WINDOW_BYTES, startsLikeXml, startTags, texts, decodeXml } from '../../kit/xml-scan';
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts, ImagingMode } from '../../../../shared/formats/facts';
-import { toNanometres } from '../../../../shared/formats/units';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
-import { compact, count, detector, dimensionsFact, header, headerFact, MAX_IMAGE_SIDE, MAX_PLATE_SIDE, positive, readPrefix, text } from './common';
-import { blocks, firstText, root, ROOT_WINDOW_BYTES, startsLikeXml, startTags, texts, xmlText } from './xml-scan';
 
 /**
- * PerkinElmer (Revvity) Harmony and Columbus HCS indexes (reference/formats.md §14). Sources: ome/bioformats
+ * PerkinElmer (Revvity) Harmony and Columbus HCS indexes (docs/formats.md §14). Sources: ome/bioformats
  * OperettaReader.java — Index.idx.xml / Index.ref.xml, root EvaluationInputData in the namespace
  * http://www.perkinelmer.com/PEHH/HarmonyV5 (V6 newer; "isHarmony" tests the xmlns), InstrumentType,
  * PlateRows/PlateColumns, one Image element per plane with Row, Col, FieldID, PlaneID, TimepointID,
@@ -37,7 +40,7 @@ interface Channel {
 }
 
 function channelFrom(body: string): Channel {
-  const name = text(firstText(body, 'ChannelName'));
+  const name = printable(firstText(body, 'ChannelName'));
   const ex = positive(toNumber(firstText(body, 'MainExcitationWavelength')));
   const em = positive(toNumber(firstText(body, 'MainEmissionWavelength')));
   return { ...(name ? { name } : {}), ...(ex ? { excitationNm: ex } : {}), ...(em ? { emissionNm: em } : {}) };
@@ -50,11 +53,11 @@ function resolutionNm(body: string): number | undefined {
 }
 
 async function detectOpera(ctx: DetectContext): Promise<Detection | null> {
-  const start = xmlText(ctx.head.subarray(0, ROOT_WINDOW_BYTES));
+  const start = decodeXml(ctx.head.subarray(0, ROOT_WINDOW_BYTES));
   const r = root(start);
   if (r?.name !== 'EvaluationInputData' || !r.namespaces.some((ns) => HARMONY_NS.test(ns))) return null;
   const { bytes, complete } = await readPrefix(ctx);
-  const xml = xmlText(bytes);
+  const xml = decodeXml(bytes);
   const images = blocks(xml, 'Image', MAX_IMAGES);
   const rows = new Set<string>();
   const cols = new Set<string>();
@@ -95,7 +98,7 @@ async function detectOpera(ctx: DetectContext): Promise<Detection | null> {
   const plateCols = count(toNumber(firstText(xml, 'PlateColumns')), MAX_PLATE_SIDE);
   const wellRefs = images.length === 0 ? startTags(xml, 'Well', MAX_IMAGES).filter((a) => a.has('id')).length : 0;
   const partial = !complete || images.length >= MAX_IMAGES;
-  const instrument = text(firstText(xml, 'InstrumentType'));
+  const instrument = printable(firstText(xml, 'InstrumentType'));
   const channelList = [...channels.values()].filter((c) => Object.keys(c).length > 0);
   const mode = [...modes].map((m) => ACQUISITION_MODE[m.toLowerCase()]).find((m) => m !== undefined);
   const facts: Facts = {
@@ -116,11 +119,11 @@ async function detectOpera(ctx: DetectContext): Promise<Detection | null> {
     magnification: magnification ? { value: magnification, provenance: 'header' } : undefined,
     imagingMode: mode ? { value: mode, provenance: 'header' } : undefined,
     acquisitionModes: modes.size > 0 ? { value: [...modes], provenance: 'header' } : undefined,
-    header: headerFact({ namespace: r.namespaces.find((ns) => HARMONY_NS.test(ns)), plateType: text(firstText(xml, 'PlateTypeName')), imagesRead: images.length, imagePlateRows: rows.size || undefined, imagePlateColumns: cols.size || undefined }),
+    header: headerFact({ namespace: r.namespaces.find((ns) => HARMONY_NS.test(ns)), plateType: printable(firstText(xml, 'PlateTypeName')), imagesRead: images.length, imagePlateRows: rows.size || undefined, imagePlateColumns: cols.size || undefined }),
   };
   const evidence: Evidence[] = [
-    header(`Harmony index: root EvaluationInputData in namespace ${r.namespaces.find((ns) => HARMONY_NS.test(ns))}${instrument ? `, InstrumentType ${instrument}` : ''}.`, 1),
-    header(`${images.length} image records: ${wells.size} well(s), ${fields.size} field(s), ${channels.size} channel(s)${partial ? ` — counted from the first ${bytes.length} bytes${images.length >= MAX_IMAGES ? ` / ${MAX_IMAGES} records` : ''}, not the whole index` : ''}.`, 0.5),
+    fromHeader(`Harmony index: root EvaluationInputData in namespace ${r.namespaces.find((ns) => HARMONY_NS.test(ns))}${instrument ? `, InstrumentType ${instrument}` : ''}.`, 1),
+    fromHeader(`${images.length} image records: ${wells.size} well(s), ${fields.size} field(s), ${channels.size} channel(s)${partial ? ` — counted from the first ${bytes.length} bytes${images.length >= MAX_IMAGES ? ` / ${MAX_IMAGES} records` : ''}, not the whole index` : ''}.`, 0.5),
   ];
   return detection('opera-index', CONFIDENCE.STRUCTURE, {
     facts: compact(facts),
@@ -130,10 +133,10 @@ async function detectOpera(ctx: DetectContext): Promise<Detection | null> {
 }
 
 async function detectColumbus(ctx: DetectContext): Promise<Detection | null> {
-  const r = root(xmlText(ctx.head.subarray(0, ROOT_WINDOW_BYTES)));
+  const r = root(decodeXml(ctx.head.subarray(0, ROOT_WINDOW_BYTES)));
   if (r?.name !== 'ColumbusMeasurementIndex') return null;
   const { bytes } = await readPrefix(ctx);
-  const xml = xmlText(bytes);
+  const xml = decodeXml(bytes);
   const rows = count(toNumber(firstText(xml, 'PlateRows')), MAX_PLATE_SIDE);
   const cols = count(toNumber(firstText(xml, 'PlateColumns')), MAX_PLATE_SIDE);
   const measurements = startTags(xml, 'Measurement', MAX_ENTRIES);
@@ -143,25 +146,25 @@ async function detectColumbus(ctx: DetectContext): Promise<Detection | null> {
     software: { value: 'Columbus', provenance: 'header' },
     plate: rows || cols ? { value: { ...(rows ? { rows } : {}), ...(cols ? { columns: cols } : {}) }, provenance: 'header' } : undefined,
     header: headerFact({
-      screenName: text(firstText(xml, 'ScreenName')),
-      plateName: text(firstText(xml, 'PlateName')),
-      plateType: text(firstText(xml, 'PlateType')),
+      screenName: printable(firstText(xml, 'ScreenName')),
+      plateName: printable(firstText(xml, 'PlateName')),
+      plateType: printable(firstText(xml, 'PlateType')),
       measurements: measurements.length,
-      measurementId: text(measurements.find((m) => m.has('MeasurementID'))?.get('MeasurementID')),
+      measurementId: printable(measurements.find((m) => m.has('MeasurementID'))?.get('MeasurementID')),
       referencedIndexes: references,
     }),
   };
   return detection('columbus-index', CONFIDENCE.STRUCTURE, {
     facts: compact(facts),
     evidence: [
-      header(`Root element ColumbusMeasurementIndex (PerkinElmer Columbus export)${rows && cols ? `, plate ${rows} × ${cols}` : ''}, ${references} referenced image index(es).`, 1),
-      header('A Columbus measurement index describes a high-content screening plate.', 0.5),
+      fromHeader(`Root element ColumbusMeasurementIndex (PerkinElmer Columbus export)${rows && cols ? `, plate ${rows} × ${cols}` : ''}, ${references} referenced image index(es).`, 1),
+      fromHeader('A Columbus measurement index describes a high-content screening plate.', 0.5),
     ],
   });
 }
 
 /** Opera/Operetta/Phenix Harmony Index.idx.xml / Index.xml / Index.ref.xml. */
-export const operaDetector = detector({ id: 'opera-index', formats: ['opera-index'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectOpera });
+export const operaDetector = guardDetector({ id: 'opera-index', formats: ['opera-index'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectOpera });
 
 /** Columbus MeasurementIndex.ColumbusIDX.xml. */
-export const columbusDetector = detector({ id: 'columbus-index', formats: ['columbus-index'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectColumbus });
+export const columbusDetector = guardDetector({ id: 'columbus-index', formats: ['columbus-index'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectColumbus });

@@ -1,11 +1,14 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { significant, toNanometres } from '../../kit/units';
+import { guardDetector } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable } from '../../kit/strings';
+import { compact, dimensionsFact, headerFact } from '../../kit/facts';
+import { Bytes } from '../../kit/bytes';
 import type { Facts } from '../../../../shared/formats/facts';
-import { significant, toNanometres } from '../../../../shared/formats/units';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
-import { compact, detector, dimensionsFact, header, headerFact, text } from './common';
 
 /**
- * Igor Pro binary waves (.ibw; reference/formats.md §13). Source: AFM-analysis/igor2 igor2/binarywave.py
+ * Igor Pro binary waves (.ibw; docs/formats.md §13). Source: AFM-analysis/igor2 igor2/binarywave.py
  * (after WaveMetrics Technical Note 003): int16 `version` at 0 in {1, 2, 3, 5}, its byte order giving the
  * file's (util.need_to_reorder_bytes); BinHeader1/2/3/5 of 8/16/20/64 bytes, WaveHeader2 (versions 1–3,
  * 110 bytes before wData) or WaveHeader5 (320 bytes); wave data of npnts items of TYPE_TABLE size; versions
@@ -111,7 +114,7 @@ function noteFields(note: string): Map<string, string> {
 }
 
 async function detectIbw(ctx: DetectContext): Promise<Detection | null> {
-  // The version word is all the magic there is: only believed with the .ibw extension (reference/formats.md §1).
+  // The version word is all the magic there is: only believed with the .ibw extension (docs/formats.md §1).
   if (ctx.ext !== '.ibw') return null;
   const w = parse(ctx.head, ctx.size);
   if (!w) return null;
@@ -139,21 +142,21 @@ async function detectIbw(ctx: DetectContext): Promise<Detection | null> {
     header: headerFact({
       version: w.version,
       byteOrder: w.le ? 'little-endian' : 'big-endian',
-      waveName: text(w.name),
+      waveName: printable(w.name),
       waveType: w.type,
-      imagingModeText: text(note.get('ImagingMode')),
+      imagingModeText: printable(note.get('ImagingMode')),
       scanSizeNm: Number.isFinite(scanSize) && scanSize > 0 ? significant(scanSize * 1e9, 9) : undefined,
     }),
   };
   const evidence = [
-    header(`Igor binary wave version ${w.version} (${w.le ? 'little' : 'big'}-endian), header sizes consistent${w.checksumOk ? ', checksum zero' : ''}; the .ibw extension agrees.`, 0.8),
+    fromHeader(`Igor binary wave version ${w.version} (${w.le ? 'little' : 'big'}-endian), header sizes consistent${w.checksumOk ? ', checksum zero' : ''}; the .ibw extension agrees.`, 0.8),
   ];
-  if (afm) evidence.push(header(`The wave note carries Asylum Research AFM keys (${['ScanSize', 'ImagingMode'].filter((k) => note.has(k)).join(', ')}).`, 0.6));
+  if (afm) evidence.push(fromHeader(`The wave note carries Asylum Research AFM keys (${['ScanSize', 'ImagingMode'].filter((k) => note.has(k)).join(', ')}).`, 0.6));
   return detection('igor-ibw', w.checksumOk ? CONFIDENCE.MAGIC : CONFIDENCE.WEAK, { facts: compact(facts), evidence, problems });
 }
 
 /** Igor Pro binary wave (.ibw), LE or BE; AFM when the note has Asylum keys. */
-export const igorDetector = detector({
+export const igorDetector = guardDetector({
   id: 'igor-ibw',
   formats: ['igor-ibw'],
   sniff: (ctx) => ctx.ext === '.ibw' && ctx.head.length >= 2 && ((ctx.head[0] === 0 && [1, 2, 3, 5].includes(ctx.head[1]!)) || (ctx.head[1] === 0 && [1, 2, 3, 5].includes(ctx.head[0]!))),

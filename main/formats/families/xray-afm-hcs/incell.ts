@@ -1,11 +1,14 @@
-import { toNumber } from '../../../../shared/decode/text';
+import { toNumber, count, MAX_IMAGE_SIDE, MAX_PLATE_SIDE, positive } from '../../kit/numbers';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable } from '../../kit/strings';
+import { compact, dimensionsFact, headerFact, pixelSizeFact } from '../../kit/facts';
+import { blocks, root, startsLikeXml, startTags, decodeXml } from '../../kit/xml-scan';
 import type { Facts } from '../../../../shared/formats/facts';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
-import { compact, count, detector, dimensionsFact, header, headerFact, MAX_IMAGE_SIDE, MAX_PLATE_SIDE, pixelSizeFact, positive, readPrefix, text } from './common';
-import { blocks, root, startsLikeXml, startTags, xmlText } from './xml-scan';
 
 /**
- * GE / Cytiva IN Cell Analyzer .xdce (reference/formats.md §14). Source: ome/bioformats InCellReader.java —
+ * GE / Cytiva IN Cell Analyzer .xdce (docs/formats.md §14). Source: ome/bioformats InCellReader.java —
  * INCELL_MAGIC_STRING "IN Cell Analyzer", CYTELL_MAGIC_STRING "Cytell"; MinimalInCellHandler: Plate
  * (rows, columns), Wavelength (fusion_wave "false" counts a channel), offset_point (one per field), Row
  * number then Column number (an acquired well), Size (width, height), ZDimensionParameters
@@ -25,7 +28,7 @@ const MAX_CHANNELS = 32;
 const INCELL_ROOTS = ['ImageStack'];
 
 async function detectXdce(ctx: DetectContext): Promise<Detection | null> {
-  const start = xmlText(ctx.head.subarray(0, MAGIC_WINDOW));
+  const start = decodeXml(ctx.head.subarray(0, MAGIC_WINDOW));
   const magic = MAGIC.exec(start);
   const r = root(start);
   if (!magic || !r) return null;
@@ -33,7 +36,7 @@ async function detectXdce(ctx: DetectContext): Promise<Detection | null> {
   const appStart = startTags(start, 'Application', 1)[0];
   if (!INCELL_ROOTS.includes(r.name) && !MAGIC.test(appStart?.get('name') ?? '')) return null;
   const { bytes, complete } = await readPrefix(ctx);
-  const xml = xmlText(bytes);
+  const xml = decodeXml(bytes);
   const app = startTags(xml, 'Application', 1)[0];
   const plate = startTags(xml, 'Plate', 1)[0];
   const cal = startTags(xml, 'ObjectiveCalibration', 1)[0];
@@ -43,7 +46,7 @@ async function detectXdce(ctx: DetectContext): Promise<Detection | null> {
     .map((w) => {
       const ex = startTags(w.body, 'ExcitationFilter', 1)[0];
       const em = startTags(w.body, 'EmissionFilter', 1)[0];
-      const name = text(em?.get('name') ?? ex?.get('name'));
+      const name = printable(em?.get('name') ?? ex?.get('name'));
       const exNm = positive(toNumber(ex?.get('wavelength')));
       const emNm = positive(toNumber(em?.get('wavelength')));
       return { ...(name ? { name } : {}), ...(exNm ? { excitationNm: exNm } : {}), ...(emNm ? { emissionNm: emNm } : {}) };
@@ -58,14 +61,14 @@ async function detectXdce(ctx: DetectContext): Promise<Detection | null> {
     else if (row !== undefined) wells.add(`${row}:${m[2]}`);
   }
   const fields = startTags(xml, 'offset_point', MAX_TAGS).length;
-  const model = text(app?.get('name')) ?? magic[0];
+  const model = printable(app?.get('name')) ?? magic[0];
   const mag = positive(toNumber(cal?.get('magnification')));
   const rows = count(toNumber(plate?.get('rows')), MAX_PLATE_SIDE);
   const columns = count(toNumber(plate?.get('columns')), MAX_PLATE_SIDE);
   const facts: Facts = {
     arrangement: { value: 'plate', provenance: 'header' },
     instrument: { value: { manufacturer: 'GE Healthcare (Cytiva)', model }, provenance: 'header' },
-    software: text(app?.get('software_version')) ? { value: `${model} ${text(app?.get('software_version'))}`, provenance: 'header' } : undefined,
+    software: printable(app?.get('software_version')) ? { value: `${model} ${printable(app?.get('software_version'))}`, provenance: 'header' } : undefined,
     plate: {
       value: {
         ...(rows ? { rows } : {}),
@@ -79,17 +82,17 @@ async function detectXdce(ctx: DetectContext): Promise<Detection | null> {
     pixelSize: pixelSizeFact(toNumber(cal?.get('pixel_width')), toNumber(cal?.get('pixel_height')), undefined, 'um'),
     dimensions: dimensionsFact({ x: count(toNumber(size?.get('width')), MAX_IMAGE_SIDE), y: count(toNumber(size?.get('height')), MAX_IMAGE_SIDE), c: channels.length || undefined }),
     magnification: mag ? { value: mag, provenance: 'header' } : undefined,
-    header: headerFact({ objective: text(cal?.get('objective_name')), numericalAperture: toNumber(cal?.get('numerical_aperture')), microscopy: text(startTags(xml, 'Microscopy', 1)[0]?.get('type')) }),
+    header: headerFact({ objective: printable(cal?.get('objective_name')), numericalAperture: toNumber(cal?.get('numerical_aperture')), microscopy: printable(startTags(xml, 'Microscopy', 1)[0]?.get('type')) }),
   };
   return detection('incell-xdce', r.name === 'ImageStack' || plate ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
     facts: compact(facts),
     evidence: [
-      header(`InCell XML (root ${r.name}) naming "${magic[0]}"${app ? ` in its Application element (${model})` : ''}.`, 1),
-      header('IN Cell Analyzer / Cytell instruments image multi-well plates (high-content screening).', 0.5),
+      fromHeader(`InCell XML (root ${r.name}) naming "${magic[0]}"${app ? ` in its Application element (${model})` : ''}.`, 1),
+      fromHeader('IN Cell Analyzer / Cytell instruments image multi-well plates (high-content screening).', 0.5),
     ],
     problems: complete ? [] : [`Wells and fields counted from the first ${bytes.length} of ${ctx.size} bytes.`],
   });
 }
 
 /** GE/Cytiva InCell .xdce. */
-export const inCellDetector = detector({ id: 'incell-xdce', formats: ['incell-xdce'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectXdce });
+export const inCellDetector = guardDetector({ id: 'incell-xdce', formats: ['incell-xdce'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectXdce });

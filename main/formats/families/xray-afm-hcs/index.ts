@@ -8,6 +8,8 @@ import { inCellDetector } from './incell';
 import { htdDetector } from './metaxpress';
 import { nanoscopeDetector } from './nanoscope';
 import { oibDetector, oifDetector } from './olympus';
+import { ptyDetector } from './fluoview-pty';
+import { edfDetector, edfInfoDetector } from './esrf-edf';
 import { mlfDetector, mrfDetector } from './yokogawa';
 import { xradiaDetector } from './xradia';
 
@@ -16,8 +18,11 @@ export const xrayAfmHcsDetectors: readonly Detector[] = [
   xradiaDetector,
   oibDetector,
   oifDetector,
+  ptyDetector,
   skyscanDetector,
   xtekctDetector,
+  edfDetector,
+  edfInfoDetector,
   nanoscopeDetector,
   gwyddionDetector,
   igorDetector,

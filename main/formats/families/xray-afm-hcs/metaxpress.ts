@@ -1,10 +1,13 @@
-import { toNumber } from '../../../../shared/decode/text';
+import { toNumber, count, MAX_PLATE_SIDE } from '../../kit/numbers';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable } from '../../kit/strings';
+import { compact, dimensionsFact, headerFact } from '../../kit/facts';
 import type { Facts } from '../../../../shared/formats/facts';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
-import { compact, count, detector, dimensionsFact, header, headerFact, MAX_PLATE_SIDE, readPrefix, text } from './common';
 
 /**
- * MetaXpress / ImageXpress plate description (.HTD; reference/formats.md §14). Source: ome/bioformats
+ * MetaXpress / ImageXpress plate description (.HTD; docs/formats.md §14). Source: ome/bioformats
  * MetaxpressTiffReader.java — lines `"Key", value`, split at the first `",`; first line
  * `"HTSInfoFile", Version 1.0`; XWells (columns), YWells (rows), WellsSelection<row> (one TRUE/FALSE per
  * column), XSites, YSites, SiteSelection<row>, TimePoints, ZSteps; NWavelengths and WaveName<n> (channel names).
@@ -31,7 +34,7 @@ function fields(txt: string): Map<string, string> {
 
 const flags = (value: string | undefined): boolean[] => (value ?? '').split(',').map((v) => v.trim().toUpperCase() === 'TRUE');
 const isTrue = (value: string | undefined): boolean => value?.trim().toUpperCase() === 'TRUE';
-const unquoted = (value: string | undefined): string | undefined => text(value?.replace(/^"|"$/g, ''));
+const unquoted = (value: string | undefined): string | undefined => printable(value?.replace(/^"|"$/g, ''));
 
 /** The first bytes as Latin-1 text, without a UTF-8 byte-order mark. */
 function start(head: Uint8Array): string {
@@ -73,9 +76,9 @@ async function detectHtd(ctx: DetectContext): Promise<Detection | null> {
   };
   return detection('metaxpress-htd', f.has('XWells') && f.has('YWells') ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
     facts: compact(facts),
-    evidence: [header(`MetaXpress plate description: first line "HTSInfoFile", Version ${first[1]}${rows && cols ? `; plate ${rows} × ${cols}, ${wells} well(s) selected` : ''}.`, 1)],
+    evidence: [fromHeader(`MetaXpress plate description: first line "HTSInfoFile", Version ${first[1]}${rows && cols ? `; plate ${rows} × ${cols}, ${wells} well(s) selected` : ''}.`, 1)],
   });
 }
 
 /** MetaXpress .HTD plate description. */
-export const htdDetector = detector({ id: 'metaxpress-htd', formats: ['metaxpress-htd'], sniff: (ctx) => start(ctx.head).startsWith('"HTSInfoFile"'), detect: detectHtd });
+export const htdDetector = guardDetector({ id: 'metaxpress-htd', formats: ['metaxpress-htd'], sniff: (ctx) => start(ctx.head).startsWith('"HTSInfoFile"'), detect: detectHtd });

@@ -1,11 +1,14 @@
-import { toNumber } from '../../../../shared/decode/text';
+import { toNumber, count } from '../../kit/numbers';
+import { significant, toNanometres } from '../../kit/units';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable } from '../../kit/strings';
+import { compact, dimensionsFact, headerFact } from '../../kit/facts';
 import type { Facts } from '../../../../shared/formats/facts';
-import { significant, toNanometres } from '../../../../shared/formats/units';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
-import { compact, count, detector, dimensionsFact, header, headerFact, readPrefix, text } from './common';
 
 /**
- * Bruker (Veeco, Digital Instruments) Nanoscope files (reference/formats.md §13). Source: Gwyddion
+ * Bruker (Veeco, Digital Instruments) Nanoscope files (docs/formats.md §13). Source: Gwyddion
  * modules/file/nanoscope.c — magic "\*File list\r\n" (binary data), "?*File list\r\n" (text data),
  * "\*Force file list\r\n", "\*EC File list\r\n"; `extract_header`: the header length is the number after
  * "\Data length: " among the first eight fields; `read_hash`: sections "\*Name", fields "\Key: value" and
@@ -71,7 +74,7 @@ function parseHeader(txt: string): { sections: Section[]; ended: boolean } {
 /** nanoscope.c get_image_data_name: the quoted name after the soft scale, else the soft scale. */
 function channelName(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  return text(/"([^"]+)"/.exec(value)?.[1] ?? /\[([^\]]+)\]/.exec(value)?.[1]);
+  return printable(/"([^"]+)"/.exec(value)?.[1] ?? /\[([^\]]+)\]/.exec(value)?.[1]);
 }
 
 /** "10 10 ~m" or "10 ~m" → sizes in nm. */
@@ -94,7 +97,7 @@ async function detectNanoscope(ctx: DetectContext): Promise<Detection | null> {
     if (PARTIAL.some((p) => head.startsWith(p)) && /^.\*File list\r?\n\\/.test(head)) {
       return detection('nanoscope', CONFIDENCE.MAGIC, {
         facts: { imagingMode: { value: 'AFM', provenance: 'header' } },
-        evidence: [header('Starts with "\\*File list" (Bruker Nanoscope header).', 0.8)],
+        evidence: [fromHeader('Starts with "\\*File list" (Bruker Nanoscope header).', 0.8)],
         problems: ['Line ends of the header were rewritten (CR LF lost): the binary data after the header is damaged (Gwyddion nanoscope.c).'],
       });
     }
@@ -128,7 +131,7 @@ async function detectNanoscope(ctx: DetectContext): Promise<Detection | null> {
   const yres = count(toNumber(first?.fields.get('number of lines') ?? scan?.fields.get('lines')), 100_000);
   const size = scanSize(first?.fields.get('scan size') ?? scan?.fields.get('scan size'));
   const names = images.map((s) => channelName(s.fields.get('@2:image data') ?? s.fields.get('image data'))).filter((n): n is string => n !== undefined);
-  const version = text(fileList?.fields.get('version'));
+  const version = printable(fileList?.fields.get('version'));
   const facts: Facts = {
     imagingMode: { value: 'AFM', provenance: 'header' },
     software: version ? { value: `NanoScope ${version}`, provenance: 'header' } : undefined,
@@ -138,23 +141,23 @@ async function detectNanoscope(ctx: DetectContext): Promise<Detection | null> {
     header: headerFact({
       fileType: found.kind,
       version,
-      scanSize: text(first?.fields.get('scan size') ?? scan?.fields.get('scan size')),
-      operatingMode: text(images.map((s) => s.fields.get('operating mode')).find(Boolean) ?? scan?.fields.get('operating mode')),
+      scanSize: printable(first?.fields.get('scan size') ?? scan?.fields.get('scan size')),
+      operatingMode: printable(images.map((s) => s.fields.get('operating mode')).find(Boolean) ?? scan?.fields.get('operating mode')),
       headerBytes: declared,
     }),
   };
   return detection('nanoscope', fileList && (ended || declared !== undefined) ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
     facts: compact(facts),
     evidence: [
-      header(`Bruker Nanoscope header "${found.magic.trim()}" (${found.kind})${declared ? `, ${declared} header bytes` : ''}, ${images.length} image section(s).`, 1),
-      header('Nanoscope files hold scanning-probe (AFM/STM) images or force curves.', 0.6),
+      fromHeader(`Bruker Nanoscope header "${found.magic.trim()}" (${found.kind})${declared ? `, ${declared} header bytes` : ''}, ${images.length} image section(s).`, 1),
+      fromHeader('Nanoscope files hold scanning-probe (AFM/STM) images or force curves.', 0.6),
     ],
     problems,
   });
 }
 
 /** Bruker Nanoscope (.spm, .000, .001 …). */
-export const nanoscopeDetector = detector({
+export const nanoscopeDetector = guardDetector({
   id: 'nanoscope',
   formats: ['nanoscope'],
   sniff: (ctx) => (ctx.head[0] === 0x5c || ctx.head[0] === 0x3f) && ctx.head[1] === 0x2a,

@@ -1,12 +1,16 @@
-import { parseIni, toNumber } from '../../../../shared/decode/text';
+import { toNumber, count, positive } from '../../kit/numbers';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable, unquote } from '../../kit/strings';
+import { parseIni } from '../../kit/text';
+import { compact, dimensionsFact, headerFact, pixelSizeFact } from '../../kit/facts';
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
 import { CompoundFile, CFB_STREAM } from './cfb';
-import { compact, count, detector, dimensionsFact, header, headerFact, pixelSizeFact, positive, readPrefix, text, unquote } from './common';
 
 /**
- * Olympus FluoView FV1000/FV1200 settings (reference/formats.md §1 OIB/OIF row). Source: ome/bioformats
+ * Olympus FluoView FV1000/FV1200 settings (docs/formats.md §1 OIB/OIF row). Source: ome/bioformats
  * FV1000Reader.java — magic strings "FileInformation" / "Acquisition Parameters" in the first 1024 bytes
  * (isThisType), sections `[Reference Image Parameter]` WidthConvertValue/HeightConvertValue (µm),
  * `[Axis n Parameters Common]` AxisCode/MaxSize, `[Channel n Parameters]` CH Name/DyeName/Excitation- and
@@ -68,8 +72,8 @@ export function fluoviewFacts(ini: Ini): { facts: Facts; evidence: Evidence[] } 
   const channels: NonNullable<Facts['channels']>['value'] = [];
   for (let i = 1; i <= MAX_CHANNELS && ini.has(`Channel ${i} Parameters`); i++) {
     const s = `Channel ${i} Parameters`;
-    const dye = text(get(ini, s, 'DyeName'));
-    const name = text(get(ini, s, 'CH Name')) ?? dye;
+    const dye = printable(get(ini, s, 'DyeName'));
+    const name = printable(get(ini, s, 'CH Name')) ?? dye;
     const ex = positive(fvNumber(ini.get(s)?.get('ExcitationWavelength')));
     const em = positive(fvNumber(ini.get(s)?.get('EmissionWavelength')));
     channels.push({ ...(name ? { name } : {}), ...(ex ? { excitationNm: ex } : {}), ...(em ? { emissionNm: em } : {}), ...(dye && dye !== 'None' ? { fluor: dye } : {}) });
@@ -87,7 +91,7 @@ export function fluoviewFacts(ini: Ini): { facts: Facts; evidence: Evidence[] } 
   }
   const ref = 'Reference Image Parameter';
   const unit = (u: string | undefined): string => (u === undefined || u === '' ? 'um' : u);
-  const model = text(get(ini, 'Version Info', 'SystemName')) ?? text(get(ini, acq, 'Acquisition Device'));
+  const model = printable(get(ini, 'Version Info', 'SystemName')) ?? printable(get(ini, acq, 'Acquisition Device'));
   const magnification = positive(fvNumber(ini.get(acq)?.get('Magnification')));
   const xy = pixelSizeFact(fvNumber(ini.get(ref)?.get('WidthConvertValue')), fvNumber(ini.get(ref)?.get('HeightConvertValue')), undefined, unit(get(ini, ref, 'WidthUnit')));
   const z = zStep !== undefined && zUnit ? pixelSizeFact(zStep, undefined, undefined, zUnit) : undefined;
@@ -99,16 +103,16 @@ export function fluoviewFacts(ini: Ini): { facts: Facts; evidence: Evidence[] } 
     channels: channels.length > 0 ? { value: channels, provenance: 'header' } : undefined,
     magnification: magnification ? { value: magnification, provenance: 'header' } : undefined,
     header: headerFact({
-      objective: text(get(ini, acq, 'ObjectiveLens Name')),
+      objective: printable(get(ini, acq, 'ObjectiveLens Name')),
       numericalAperture: fvNumber(ini.get(acq)?.get('ObjectiveLens NAValue')),
-      scanMode: text(get(ini, acq, 'ScanMode')),
+      scanMode: printable(get(ini, acq, 'ScanMode')),
       laserLinesNm: lasers.length > 0 ? lasers.join(', ') : undefined,
-      systemVersion: text(get(ini, 'Version Info', 'SystemVersion')),
-      dataName: text(get(ini, 'File Info', 'DataName')),
+      systemVersion: printable(get(ini, 'Version Info', 'SystemVersion')),
+      dataName: printable(get(ini, 'File Info', 'DataName')),
     }),
   };
-  const evidence = [header('FluoView settings describe a laser-scanning confocal acquisition (Olympus FV1000/FV1200/FV10i).', 0.5)];
-  if (lasers.length > 0) evidence.push(header(`Laser lines ${lasers.join(', ')} nm.`, 0.2));
+  const evidence = [fromHeader('FluoView settings describe a laser-scanning confocal acquisition (Olympus FV1000/FV1200/FV10i).', 0.5)];
+  if (lasers.length > 0) evidence.push(fromHeader(`Laser lines ${lasers.join(', ')} nm.`, 0.2));
   return { facts: compact(facts), evidence };
 }
 
@@ -124,7 +128,7 @@ async function detectOif(ctx: DetectContext): Promise<Detection | null> {
   const confidence = main && (marks.length >= 2 || ctx.ext === '.oif') ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC;
   return detection('oif', confidence, {
     facts,
-    evidence: [header(`FluoView settings text (${bytes[0] === 0xff ? 'UTF-16LE with byte-order mark' : 'INI'}) with section ${marks.join(', ')}${main ? '' : ' — a plane property (.pty) file rather than the main .oif'}.`, 0.9), ...evidence],
+    evidence: [fromHeader(`FluoView settings text (${bytes[0] === 0xff ? 'UTF-16LE with byte-order mark' : 'INI'}) with section ${marks.join(', ')}${main ? '' : ' — a plane property (.pty) file rather than the main .oif'}.`, 0.9), ...evidence],
   });
 }
 
@@ -139,7 +143,7 @@ async function detectOib(ctx: DetectContext): Promise<Detection | null> {
     if (ctx.ext !== '.oib' || cf.problems.length === 0) return null;
     return detection('oib', CONFIDENCE.WEAK, {
       facts: { imagingMode: { value: 'confocal', provenance: 'header' } },
-      evidence: [header('OLE2 compound file named .oib; its directory could not be read far enough to find OibInfo.txt.', 0.5)],
+      evidence: [fromHeader('OLE2 compound file named .oib; its directory could not be read far enough to find OibInfo.txt.', 0.5)],
       problems: ['OibInfo.txt not read: no acquisition facts.', ...cf.problems],
     });
   }
@@ -154,20 +158,20 @@ async function detectOib(ctx: DetectContext): Promise<Detection | null> {
   let parsed: { facts: Facts; evidence: Evidence[] } = { facts: { imagingMode: { value: 'confocal', provenance: 'header' } }, evidence: [] };
   if (mainBytes) parsed = fluoviewFacts(parseIni(settingsText(mainBytes)));
   else problems.push(mainName ? `The main settings stream "${mainName}" named by OibInfo.txt could not be read.` : 'OibInfo.txt names no MainFileName.');
-  const version = text(unquote(save.get('Version')));
+  const version = printable(unquote(save.get('Version')));
   const facts = compact({ ...parsed.facts, header: { value: { ...(parsed.facts.header?.value ?? {}), ...(version ? { oibVersion: version } : {}) }, provenance: 'header' } });
   return detection('oib', CONFIDENCE.STRUCTURE, {
     facts,
-    evidence: [header(`OLE2 compound file with an "OibInfo.txt" stream whose [OibSaveInfo] maps FluoView files${mainName ? ` (main settings in ${mainName})` : ''}.`, 1), ...parsed.evidence],
+    evidence: [fromHeader(`OLE2 compound file with an "OibInfo.txt" stream whose [OibSaveInfo] maps FluoView files${mainName ? ` (main settings in ${mainName})` : ''}.`, 1), ...parsed.evidence],
     problems: [...problems, ...cf.problems],
   });
 }
 
 /** Olympus FluoView OIB (OLE2 with OibInfo.txt). */
-export const oibDetector = detector({ id: 'oib', formats: ['oib'], sniff: (ctx) => CompoundFile.is(ctx.head), detect: detectOib });
+export const oibDetector = guardDetector({ id: 'oib', formats: ['oib'], sniff: (ctx) => CompoundFile.is(ctx.head), detect: detectOib });
 
 /** Olympus FluoView OIF settings (UTF-16 INI). */
-export const oifDetector = detector({
+export const oifDetector = guardDetector({
   id: 'oif',
   formats: ['oif'],
   sniff: (ctx) => {

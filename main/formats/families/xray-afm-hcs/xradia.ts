@@ -1,13 +1,17 @@
-import { Bytes } from '../../../../shared/decode/bytes';
+import { count, positive } from '../../kit/numbers';
+import { significant } from '../../kit/units';
+import { guardDetector } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable } from '../../kit/strings';
+import { compact, dimensionsFact, headerFact, pixelSizeFact, xrayTubeFacts } from '../../kit/facts';
+import { Bytes } from '../../kit/bytes';
 import type { Facts } from '../../../../shared/formats/facts';
-import { significant } from '../../../../shared/formats/units';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
 import { CompoundFile, CFB_STORAGE, type CfbEntry } from './cfb';
-import { compact, count, detector, dimensionsFact, header, headerFact, pixelSizeFact, positive, text, xrayTubeFacts } from './common';
 
 /**
  * Zeiss Xradia .txrm / .txm / .xrm: an OLE2 compound file with a storage "ImageInfo" of small streams
- * (reference/formats.md §12). Stream types as public readers decode them: data-exchange/dxchange
+ * (docs/formats.md §12). Stream types as public readers decode them: data-exchange/dxchange
  * dxchange/reader.py `read_txrm` (`ImageInfo/ImageWidth` '<I', `PixelSize` '<f', `XrayVoltage` / `XrayCurrent` /
  * `Angles` '<{n}f'), DiamondLightSource/txrm2tiff xradia_properties/stream_dtypes.py (`ImagesTaken`
  * XRM_UNSIGNED_INT, `OpticalMagnification` XRM_FLOAT, `ObjectiveName` XRM_STRING), and the AMNH txrm-monitor
@@ -37,9 +41,9 @@ function decodeString(data: Uint8Array | undefined): string | undefined {
   if (data.length >= 4 && data[1] === 0 && data[3] === 0 && data[0] !== 0) {
     let end = 0;
     while (end + 1 < data.length && !(data[end] === 0 && data[end + 1] === 0)) end += 2;
-    return text(new TextDecoder('utf-16le').decode(data.subarray(0, end)));
+    return printable(new TextDecoder('utf-16le').decode(data.subarray(0, end)));
   }
-  return text(new Bytes(data).ascii(0, data.length));
+  return printable(new Bytes(data).ascii(0, data.length));
 }
 
 function floats(data: Uint8Array | undefined): number[] {
@@ -60,7 +64,7 @@ function fallback(ctx: DetectContext, cf: CompoundFile, hasImageInfo: boolean): 
   return detection('xradia', hasImageInfo ? CONFIDENCE.MAGIC : CONFIDENCE.WEAK, {
     facts: { imagingMode: { value: 'X-ray CT', provenance: 'header' } },
     evidence: [
-      header(
+      fromHeader(
         hasImageInfo
           ? 'OLE2 compound file with an "ImageInfo" storage (Zeiss Xradia), whose streams could not be read.'
           : `OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1) named ${ctx.ext}; its directory could not be read far enough to find the ImageInfo storage.`,
@@ -130,10 +134,10 @@ async function detectXradia(ctx: DetectContext): Promise<Detection | null> {
     }),
   };
   const evidence = [
-    header(`OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1) with an "ImageInfo" storage holding ${present.length} Xradia streams (${present.join(', ').toLowerCase()}).`, 1),
-    header('Zeiss Xradia files record X-ray micro/nano-CT projections or reconstructions.', 0.6),
+    fromHeader(`OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1) with an "ImageInfo" storage holding ${present.length} Xradia streams (${present.join(', ').toLowerCase()}).`, 1),
+    fromHeader('Zeiss Xradia files record X-ray micro/nano-CT projections or reconstructions.', 0.6),
   ];
-  if (kv !== undefined) evidence.push(header(`ImageInfo/XrayVoltage: ${significant(kv)} kV (tube voltage).`, 0.3));
+  if (kv !== undefined) evidence.push(fromHeader(`ImageInfo/XrayVoltage: ${significant(kv)} kV (tube voltage).`, 0.3));
   return detection('xradia', present.length >= 2 ? CONFIDENCE.STRUCTURE : CONFIDENCE.MAGIC, {
     facts: compact(facts),
     evidence,
@@ -142,7 +146,7 @@ async function detectXradia(ctx: DetectContext): Promise<Detection | null> {
 }
 
 /** Zeiss Xradia TXRM/TXM/XRM (OLE2 with an ImageInfo storage). */
-export const xradiaDetector = detector({
+export const xradiaDetector = guardDetector({
   id: 'xradia',
   formats: ['xradia'],
   sniff: (ctx) => CompoundFile.is(ctx.head),

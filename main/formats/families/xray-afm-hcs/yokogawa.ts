@@ -1,11 +1,14 @@
-import { toNumber } from '../../../../shared/decode/text';
+import { toNumber, count, MAX_IMAGE_SIDE, MAX_PLATE_SIDE } from '../../kit/numbers';
+import { guardDetector, readPrefix } from '../../kit/read';
+import { fromHeader } from '../../kit/evidence';
+import { printable } from '../../kit/strings';
+import { compact, dimensionsFact, headerFact, pixelSizeFact } from '../../kit/facts';
+import { root, ROOT_WINDOW_BYTES, startsLikeXml, startTags, decodeXml } from '../../kit/xml-scan';
 import type { Facts } from '../../../../shared/formats/facts';
 import { CONFIDENCE, detection, type DetectContext, type Detection } from '../../detector';
-import { compact, count, detector, dimensionsFact, header, headerFact, MAX_IMAGE_SIDE, MAX_PLATE_SIDE, pixelSizeFact, readPrefix, text } from './common';
-import { root, ROOT_WINDOW_BYTES, startsLikeXml, startTags, xmlText } from './xml-scan';
 
 /**
- * Yokogawa CellVoyager CV7000/CV8000 measurement files (reference/formats.md §14). Source: ome/bioformats
+ * Yokogawa CellVoyager CV7000/CV8000 measurement files (docs/formats.md §14). Source: ome/bioformats
  * CV7000Reader.java — MeasurementDetail.mrf: `bts:MeasurementDetail` (BeginTime, EndTime; the real sample
  * also has TargetSystem, RowCount, ColumnCount, FieldCount, ZCount, TimePointCount, ReleaseNumber) with
  * `bts:MeasurementChannel` Ch, HorizontalPixelDimension / VerticalPixelDimension (µm), CameraNumber;
@@ -20,7 +23,7 @@ const MAX_RECORDS = 100_000;
 const MAX_CHANNELS = 32;
 
 function isBts(ctx: DetectContext, name: string): ReturnType<typeof root> {
-  const r = root(xmlText(ctx.head.subarray(0, ROOT_WINDOW_BYTES)));
+  const r = root(decodeXml(ctx.head.subarray(0, ROOT_WINDOW_BYTES)));
   return r?.name === name && r.namespaces.includes(BTS_NS) ? r : null;
 }
 
@@ -28,10 +31,10 @@ async function detectMrf(ctx: DetectContext): Promise<Detection | null> {
   const r = isBts(ctx, 'MeasurementDetail');
   if (!r) return null;
   const { bytes } = await readPrefix(ctx);
-  const xml = xmlText(bytes);
+  const xml = decodeXml(bytes);
   const channels = startTags(xml, 'MeasurementChannel', MAX_CHANNELS);
   const first = channels[0];
-  const system = text(r.attrs.get('TargetSystem'));
+  const system = printable(r.attrs.get('TargetSystem'));
   const rows = count(toNumber(r.attrs.get('RowCount')), MAX_PLATE_SIDE);
   const cols = count(toNumber(r.attrs.get('ColumnCount')), MAX_PLATE_SIDE);
   const facts: Facts = {
@@ -42,18 +45,18 @@ async function detectMrf(ctx: DetectContext): Promise<Detection | null> {
     pixelSize: first ? pixelSizeFact(toNumber(first.get('HorizontalPixelDimension')), toNumber(first.get('VerticalPixelDimension')), undefined, 'um') : undefined,
     dimensions: dimensionsFact({ x: count(toNumber(first?.get('HorizontalPixels')), MAX_IMAGE_SIDE), y: count(toNumber(first?.get('VerticalPixels')), MAX_IMAGE_SIDE), c: channels.length || undefined }),
     header: headerFact({
-      releaseNumber: text(r.attrs.get('ReleaseNumber')),
+      releaseNumber: printable(r.attrs.get('ReleaseNumber')),
       fieldCount: count(toNumber(r.attrs.get('FieldCount'))),
       zCount: count(toNumber(r.attrs.get('ZCount'))),
       timePointCount: count(toNumber(r.attrs.get('TimePointCount'))),
-      beginTime: text(r.attrs.get('BeginTime')),
+      beginTime: printable(r.attrs.get('BeginTime')),
     }),
   };
   return detection('yokogawa-mrf', CONFIDENCE.STRUCTURE, {
     facts: compact(facts),
     evidence: [
-      header(`Yokogawa measurement detail: root bts:MeasurementDetail in ${BTS_NS}${system ? `, TargetSystem "${system}"` : ''}, ${channels.length} measurement channel(s).`, 1),
-      header('CellVoyager CV7000/CV8000 systems are high-content screening (plate) microscopes.', 0.5),
+      fromHeader(`Yokogawa measurement detail: root bts:MeasurementDetail in ${BTS_NS}${system ? `, TargetSystem "${system}"` : ''}, ${channels.length} measurement channel(s).`, 1),
+      fromHeader('CellVoyager CV7000/CV8000 systems are high-content screening (plate) microscopes.', 0.5),
     ],
   });
 }
@@ -61,7 +64,7 @@ async function detectMrf(ctx: DetectContext): Promise<Detection | null> {
 async function detectMlf(ctx: DetectContext): Promise<Detection | null> {
   if (!isBts(ctx, 'MeasurementData')) return null;
   const { bytes, complete } = await readPrefix(ctx);
-  const records = startTags(xmlText(bytes), 'MeasurementRecord', MAX_RECORDS);
+  const records = startTags(decodeXml(bytes), 'MeasurementRecord', MAX_RECORDS);
   const sets = { Row: new Set<string>(), Column: new Set<string>(), FieldIndex: new Set<string>(), ZIndex: new Set<string>(), Ch: new Set<string>(), TimePoint: new Set<string>() };
   const wells = new Set<string>();
   let images = 0;
@@ -92,8 +95,8 @@ async function detectMlf(ctx: DetectContext): Promise<Detection | null> {
   return detection('yokogawa-mlf', CONFIDENCE.STRUCTURE, {
     facts: compact(facts),
     evidence: [
-      header(`Yokogawa measurement data: root bts:MeasurementData in ${BTS_NS} with ${images} image record(s).`, 1),
-      header(
+      fromHeader(`Yokogawa measurement data: root bts:MeasurementData in ${BTS_NS} with ${images} image record(s).`, 1),
+      fromHeader(
         `Acquired rows, columns, wells and fields are the distinct Row, Column, (Row, Column) and FieldIndex values of the image records${partial ? ` — counted from the first ${records.length} records in ${bytes.length} of ${ctx.size} bytes, not the whole file` : ''}.`,
         0.4,
       ),
@@ -103,7 +106,7 @@ async function detectMlf(ctx: DetectContext): Promise<Detection | null> {
 }
 
 /** Yokogawa CV7000/CV8000 MeasurementDetail.mrf. */
-export const mrfDetector = detector({ id: 'yokogawa-mrf', formats: ['yokogawa-mrf'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectMrf });
+export const mrfDetector = guardDetector({ id: 'yokogawa-mrf', formats: ['yokogawa-mrf'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectMrf });
 
 /** Yokogawa CV7000/CV8000 MeasurementData.mlf. */
-export const mlfDetector = detector({ id: 'yokogawa-mlf', formats: ['yokogawa-mlf'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectMlf });
+export const mlfDetector = guardDetector({ id: 'yokogawa-mlf', formats: ['yokogawa-mlf'], sniff: (ctx) => startsLikeXml(ctx.head), detect: detectMlf });

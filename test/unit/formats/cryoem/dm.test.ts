@@ -70,4 +70,41 @@ describe('Gatan DM tag tree', () => {
     const r = await gatanDmDetector.detect(contextFromBytes('r.dm3', writeDm(3, dmImageTree({ width: 40, height: 30, scaleNm: 0.01, units: '1/nm' }))));
     expect(r?.facts.pixelSize).toBeUndefined();
   });
+
+  // ncempy dm.py parseHeader: ImageList entry 0 with DataType 23 (RGBA) and two dimensions is the thumbnail and
+  // getDataset skips it; rosettasciio reads Microscope Info.{Voltage (V), Operation Mode, Indicated Magnification,
+  // Name} and Meta Data.Signal of the data entry.
+  it('passes over a thumbnail that has more values than the data: a 2048-channel EELS spectrum', async () => {
+    const bytes = writeDm(4, dmImageTree({ width: 2048, thumbnail: { width: 256, height: 256 }, units: 'eV', scaleNm: 0.25, signal: 'EELS', voltageV: 300_000 }));
+    const found = await gatanDmDetector.detect(contextFromBytes('EELS.dm4', bytes));
+    expect(found?.facts.dimensions?.value).toEqual({ x: 2048 });
+    expect(found?.facts.imagingMode?.value).toBe('spectroscopy');
+    expect(found?.facts.pixelSize).toBeUndefined(); // eV per channel is not a length
+    expect(found?.facts.voltageKV?.value).toBe(300);
+    expect(found?.facts.header?.value).toMatchObject({ image: 'ImageList.1', signal: 'EELS' });
+  });
+
+  it('calls a one-dimensional data entry a spectrum even without Meta Data.Signal', async () => {
+    const found = await gatanDmDetector.detect(contextFromBytes('s.dm3', writeDm(3, dmImageTree({ width: 1024, thumbnail: { width: 128, height: 128 }, units: 'eV' }))));
+    expect(found?.facts.imagingMode?.value).toBe('spectroscopy');
+  });
+
+  it('reads Operation Mode DIFFRACTION as a diffraction pattern, with reciprocal calibrations kept out of the pixel size', async () => {
+    const tree = dmImageTree({ width: 2048, height: 2048, thumbnail: { width: 256, height: 256 }, operationMode: 'DIFFRACTION', imagingMode: 'SA DIFF', illumination: 'TEM', units: '1/nm', scaleNm: 0.01, voltageV: 200_000, magnification: 1, name: 'Titan Krios' });
+    const found = await gatanDmDetector.detect(contextFromBytes('diff.dm4', writeDm(4, tree)));
+    expect(found?.facts.imagingMode?.value).toBe('diffraction');
+    expect(found?.facts.pixelSize).toBeUndefined();
+    expect(found?.facts.voltageKV?.value).toBe(200);
+    expect(found?.facts.instrument?.value).toEqual({ model: 'Titan Krios' });
+    expect(found?.facts.header?.value).toMatchObject({ operationMode: 'DIFFRACTION' });
+  });
+
+  it('reads an IMAGING-mode image with its nm calibration and magnification', async () => {
+    const tree = dmImageTree({ width: 4096, height: 4096, thumbnail: { width: 256, height: 256 }, operationMode: 'IMAGING', illumination: 'TEM', units: 'nm', scaleNm: 0.1365, magnification: 64_000, voltageV: 300_000 });
+    const found = await gatanDmDetector.detect(contextFromBytes('img.dm4', writeDm(4, tree)));
+    expect(found?.facts.imagingMode?.value).toBe('TEM');
+    expect(found?.facts.pixelSize?.value).toEqual({ x: 0.1365, y: 0.1365 });
+    expect(found?.facts.magnification?.value).toBe(64_000);
+    expect(found?.facts.dimensions?.value).toEqual({ x: 4096, y: 4096 });
+  });
 });

@@ -6,7 +6,7 @@ import { csvDetector } from '../../../../main/formats/families/generic/csv';
 import { jsonDetector } from '../../../../main/formats/families/generic/json';
 import { textDetector } from '../../../../main/formats/families/generic/text';
 import { xmlDetector } from '../../../../main/formats/families/generic/xml';
-import { xmlRoot } from '../../../../shared/decode/xml';
+import { xmlRoot } from '../../../../main/formats/kit/xml';
 import { identify } from '../../../../main/formats/registry';
 import { utf8 } from '../../../fixtures/format-fixture';
 import { fixtures, noise } from '../../../fixtures/families/generic';

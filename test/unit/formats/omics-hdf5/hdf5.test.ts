@@ -28,7 +28,7 @@ describe('HDF5 signature and superblock', () => {
     const ctx = contextFromBytes('big-userblock.nxs', bytes);
     expect(hdf5Detector.sniff(ctx)).toBe(true);
     const found = await hdf5Detector.detect(ctx);
-    expect(found?.format).toBe('hdf5');
+    expect(found?.format).toBe('nxtomo');
     expect(found?.evidence[0]?.detail).toMatch(/at byte 131072, after a 131072-byte user block/);
     expect(ctx.stats.reads).toBeLessThanOrEqual(4);
   });

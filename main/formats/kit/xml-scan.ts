@@ -1,5 +1,5 @@
-import { decodeText } from '../../../../shared/decode/text';
-import { xmlRootName } from '../../../../shared/decode/xml';
+import { decodeText } from './text';
+import { xmlRootName } from './xml';
 
 /**
  * Bounded scanning of vendor index XML. HCS indexes list every image (a 384-well plate writes tens of MB),
@@ -16,7 +16,7 @@ export const ROOT_WINDOW_BYTES = 16 * 1024;
 const MAX_ATTRS = 256;
 
 /** XML bytes as text (UTF-8 or UTF-16 by byte-order mark; ISO-8859-1 declared files decode as Latin-1). */
-export function xmlText(bytes: Uint8Array): string {
+export function decodeXml(bytes: Uint8Array): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 128));
   if (/^<\?xml[^>]*encoding=["']iso-8859-1["']/i.test(head)) return new TextDecoder('latin1').decode(bytes);
   return decodeText(bytes);
@@ -90,5 +90,5 @@ const XML_START_BYTES = 64;
 
 /** True when the first bytes (after a byte-order mark and whitespace) open an XML tag. */
 export function startsLikeXml(head: Uint8Array): boolean {
-  return xmlText(head.subarray(0, XML_START_BYTES)).trimStart().startsWith('<');
+  return decodeXml(head.subarray(0, XML_START_BYTES)).trimStart().startsWith('<');
 }

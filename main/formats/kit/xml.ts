@@ -128,3 +128,77 @@ export function xmlAttr(node: XmlValue | undefined, name: string): string | unde
   const v = (n as XmlNode)[`@_${name}`];
   return v === undefined ? undefined : String(v);
 }
+
+/**
+ * Most element visits of one bounded walk over a parsed XML tree (vendor headers hold up to a few hundred
+ * thousand elements; a walk that would visit more stops and keeps what it found).
+ */
+export const MAX_XML_VISITS = 400_000;
+
+/** Most matches one descendant search returns (channels, detectors, series: far more than any instrument has). */
+export const MAX_XML_MATCHES = 256;
+
+/**
+ * Walks the elements below `node` depth first, document order, at most MAX_XML_VISITS values, calling `visit`
+ * with each child element's tag name and value; the walk stops when `visit` returns true.
+ */
+function walk(node: XmlValue | undefined, visit: (name: string, child: XmlValue) => boolean): void {
+  const stack: XmlValue[] = node === undefined ? [] : [node];
+  let visits = 0;
+  while (stack.length > 0 && visits < MAX_XML_VISITS) {
+    const cur = stack.pop()!;
+    visits++;
+    if (Array.isArray(cur)) {
+      for (let i = cur.length - 1; i >= 0; i--) stack.push(cur[i] as XmlValue);
+      continue;
+    }
+    if (typeof cur !== 'object' || cur === null) continue;
+    const obj = cur as XmlNode;
+    const keys = Object.keys(obj).filter((k) => !k.startsWith('@_') && k !== '#text');
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      const child = obj[key]!;
+      if (visit(key, child)) return;
+      stack.push(child);
+    }
+  }
+}
+
+/** Every element named `name` below `node` (depth first, bounded by MAX_XML_VISITS and `limit`). */
+export function descendants(node: XmlValue | undefined, name: string, limit = MAX_XML_MATCHES): XmlNode[] {
+  const out: XmlNode[] = [];
+  if (limit <= 0) return out;
+  walk(node, (key, child) => {
+    if (key === name) {
+      for (const c of Array.isArray(child) ? child : [child]) if (typeof c === 'object' && c !== null && !Array.isArray(c) && out.length < limit) out.push(c as XmlNode);
+    }
+    return out.length >= limit;
+  });
+  return out;
+}
+
+/** The first element named `name` below `node`, or `undefined`. */
+export function firstDescendant(node: XmlValue | undefined, name: string): XmlNode | undefined {
+  return descendants(node, name, 1)[0];
+}
+
+/** The trimmed text of the first element named `name` below `node` (an element with attributes keeps its text in `#text`). */
+export function descendantText(node: XmlValue | undefined, name: string): string | undefined {
+  let found: string | undefined;
+  walk(node, (key, child) => {
+    if (key !== name) return false;
+    const first = Array.isArray(child) ? child[0] : child;
+    const text = typeof first === 'object' && first !== null && !Array.isArray(first) ? (first as XmlNode)['#text'] : first;
+    if (text !== undefined && (typeof text === 'string' || typeof text === 'number') && String(text).trim() !== '') found = String(text).trim();
+    return found !== undefined;
+  });
+  return found;
+}
+
+/** An attribute as a finite number, or `undefined`. */
+export function numAttr(node: XmlValue | undefined, name: string): number | undefined {
+  const v = xmlAttr(node, name);
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+}

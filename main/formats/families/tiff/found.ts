@@ -1,7 +1,9 @@
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
 import type { FormatId } from '../../../../shared/formats/format-catalog';
-import { significant, toNanometres } from '../../../../shared/formats/units';
+import { nonNegativeInt } from '../../kit/numbers';
+import { withoutNul } from '../../kit/strings';
+import { significant } from '../../kit/units';
 import { CONFIDENCE, detection, type Detection, type Detector } from '../../detector';
 import { classify, type Classification } from './classify';
 import { looksLikeTiff, openTiff, type TiffFile } from './reader';
@@ -10,7 +12,7 @@ import { COMPRESSION_NAMES, TAG } from './tags';
 /**
  * Confidences of the TIFF family. Vendor variants whose private structure was checked are STRUCTURE; a vendor
  * tag present but not verified stays above plain TIFF; plain TIFF stays below MAGIC so that a DICOM file whose
- * preamble starts with a TIFF header (medical family, ≥ 0.97; reference/formats.md §0.1) and every specific
+ * preamble starts with a TIFF header (medical family, ≥ 0.97; docs/formats.md §0.1) and every specific
  * reader win.
  */
 export const CONF = {
@@ -20,9 +22,6 @@ export const CONF = {
   PLAIN_INCOMPLETE: 0.65,
   NO_IFD: 0.5,
 } as const;
-
-/** Largest plausible image side (TIFF LONG allows 2^32 − 1; anything above 2^31 is a lying header). */
-const MAX_SIDE = 2 ** 31;
 
 /** Raw header fields shown to the user. */
 export type HeaderValues = Record<string, string | number | boolean | null>;
@@ -47,11 +46,6 @@ export class Found {
   }
 }
 
-/** A positive length in nm, or undefined. */
-export function nm(value: number | undefined, unit: string): number | undefined {
-  return value === undefined ? undefined : toNanometres(value, unit);
-}
-
 /** Sets the pixel size when x is a positive finite length in nm. */
 export function setPixelSize(f: Found, x: number | undefined, y?: number, z?: number): void {
   if (x === undefined || !(x > 0) || !Number.isFinite(x)) return;
@@ -61,32 +55,21 @@ export function setPixelSize(f: Found, x: number | undefined, y?: number, z?: nu
   f.facts.pixelSize = { value, unit: 'nm', provenance: 'header' };
 }
 
-/** A count when it is a plausible non-negative integer. */
-export function count(v: number | undefined): number | undefined {
-  return v !== undefined && Number.isInteger(v) && v >= 0 && v < MAX_SIDE ? v : undefined;
-}
-
 /** Merges axis sizes into the dimensions fact (invalid values are dropped). */
 export function setDimensions(f: Found, dims: { x?: number; y?: number; z?: number; c?: number; t?: number; frames?: number }): void {
   const value: Record<string, number> = { ...(f.facts.dimensions?.value ?? {}) };
   for (const [k, v] of Object.entries(dims)) {
-    const n = count(v);
+    const n = nonNegativeInt(v);
     if (n !== undefined) value[k] = n;
   }
   if (Object.keys(value).length > 0) f.facts.dimensions = { value, provenance: 'header' };
 }
 
-/** Trimmed text without NULs, or undefined when nothing is left. */
-export function text(v: string | undefined): string | undefined {
-  const s = v?.replace(/\0/g, '').trim();
-  return s ? s : undefined;
-}
-
 /** Sets the instrument fact from a manufacturer and a model, when either is known. */
 export function setInstrument(f: Found, manufacturer: string | undefined, model: string | undefined): void {
   const value: { manufacturer?: string; model?: string } = {};
-  const m = text(manufacturer);
-  const mo = text(model);
+  const m = withoutNul(manufacturer);
+  const mo = withoutNul(model);
   if (m) value.manufacturer = m;
   if (mo) value.model = mo;
   if (m || mo) f.facts.instrument = { value, provenance: 'header' };
@@ -104,19 +87,19 @@ export async function readBase(t: TiffFile, f: Found, opts: { instrument?: boole
   f.header.byteOrder = littleEndian ? 'little-endian' : 'big-endian';
   f.header.bigTiff = bigTiff;
   if (!ifd) return {};
-  const width = count(await t.number(TAG.ImageWidth));
-  const height = count(await t.number(TAG.ImageLength));
+  const width = nonNegativeInt(await t.number(TAG.ImageWidth));
+  const height = nonNegativeInt(await t.number(TAG.ImageLength));
   setDimensions(f, { x: width, y: height });
-  const bits = count(await t.number(TAG.BitsPerSample));
+  const bits = nonNegativeInt(await t.number(TAG.BitsPerSample));
   if (bits !== undefined) f.header.bitsPerSample = bits;
-  const spp = count(await t.number(TAG.SamplesPerPixel));
+  const spp = nonNegativeInt(await t.number(TAG.SamplesPerPixel));
   if (spp !== undefined) f.header.samplesPerPixel = spp;
-  const compression = count(await t.number(TAG.Compression));
+  const compression = nonNegativeInt(await t.number(TAG.Compression));
   if (compression !== undefined) f.header.compression = COMPRESSION_NAMES[compression] ? `${compression} (${COMPRESSION_NAMES[compression]})` : compression;
-  const sampleFormat = count(await t.number(TAG.SampleFormat));
+  const sampleFormat = nonNegativeInt(await t.number(TAG.SampleFormat));
   if (sampleFormat !== undefined) f.header.sampleFormat = sampleFormat;
   if (opts.instrument !== false) setInstrument(f, await t.text(TAG.Make), await t.text(TAG.Model));
-  const software = text(await t.text(TAG.Software));
+  const software = withoutNul(await t.text(TAG.Software));
   if (software) f.facts.software = { value: software, provenance: 'header' };
   return { width, height };
 }
