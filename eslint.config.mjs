@@ -1,4 +1,4 @@
-// Lint rules, including the process boundaries of DESIGN.md ("Layout"): shared/ is pure, the renderer
+// Lint rules, including the process boundaries of docs/design.md ("Layout"): shared/ is pure, the renderer
 // never touches Node or Electron, and only main/electron/ may import Electron.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -41,28 +41,28 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...noNode('shared/ is pure (DESIGN.md): no node:* — gather facts in main/ and pass them in.'),
-            { name: 'electron', message: 'shared/ is pure (DESIGN.md): no electron.' },
-            { name: 'react', message: 'shared/ is pure (DESIGN.md): UI code belongs in renderer/.' },
-            { name: 'react-dom', message: 'shared/ is pure (DESIGN.md): UI code belongs in renderer/.' },
-            { name: 'zustand', message: 'shared/ is pure (DESIGN.md): stores belong in renderer/.' },
+            ...noNode('shared/ is pure (docs/design.md): no node:* — gather facts in main/ and pass them in.'),
+            { name: 'electron', message: 'shared/ is pure (docs/design.md): no electron.' },
+            { name: 'react', message: 'shared/ is pure (docs/design.md): UI code belongs in renderer/.' },
+            { name: 'react-dom', message: 'shared/ is pure (docs/design.md): UI code belongs in renderer/.' },
+            { name: 'zustand', message: 'shared/ is pure (docs/design.md): stores belong in renderer/.' },
           ],
           patterns: [
-            into('main', 'shared/ must not import main/ (DESIGN.md): move the pure part into shared/.'),
-            into('renderer', 'shared/ must not import renderer/ (DESIGN.md).'),
+            into('main', 'shared/ must not import main/ (docs/design.md): move the pure part into shared/.'),
+            into('renderer', 'shared/ must not import renderer/ (docs/design.md).'),
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        { name: 'process', message: 'shared/ reads no globals (DESIGN.md): pass values in.' },
-        { name: 'window', message: 'shared/ has no DOM (DESIGN.md).' },
-        { name: 'document', message: 'shared/ has no DOM (DESIGN.md).' },
+        { name: 'process', message: 'shared/ reads no globals (docs/design.md): pass values in.' },
+        { name: 'window', message: 'shared/ has no DOM (docs/design.md).' },
+        { name: 'document', message: 'shared/ has no DOM (docs/design.md).' },
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'shared/ reads no clock (DESIGN.md): pass the time in.' },
-        { object: 'Math', property: 'random', message: 'shared/ is deterministic (DESIGN.md).' },
+        { object: 'Date', property: 'now', message: 'shared/ reads no clock (docs/design.md): pass the time in.' },
+        { object: 'Math', property: 'random', message: 'shared/ is deterministic (docs/design.md).' },
       ],
     },
   },
@@ -76,10 +76,10 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...noNode('The renderer has no Node (DESIGN.md): ask main through window.api.'),
-            { name: 'electron', message: 'The renderer talks to main only through window.api (DESIGN.md).' },
+            ...noNode('The renderer has no Node (docs/design.md): ask main through window.api.'),
+            { name: 'electron', message: 'The renderer talks to main only through window.api (docs/design.md).' },
           ],
-          patterns: [into('main', 'The renderer must not import main/ (DESIGN.md): use window.api, or move pure code to shared/.')],
+          patterns: [into('main', 'The renderer must not import main/ (docs/design.md): use window.api, or move pure code to shared/.')],
         },
       ],
     },
@@ -91,8 +91,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only main/electron/ may import electron (DESIGN.md); the engine also runs in the CLI.' }],
-          patterns: [into('renderer', 'main/ must not import renderer/ (DESIGN.md).')],
+          paths: [{ name: 'electron', message: 'Only main/electron/ may import electron (docs/design.md); the engine also runs in the CLI.' }],
+          patterns: [into('renderer', 'main/ must not import renderer/ (docs/design.md).')],
         },
       ],
     },
@@ -100,7 +100,7 @@ export default tseslint.config(
   {
     files: ['main/electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [into('renderer', 'main/ must not import renderer/ (DESIGN.md).')] }],
+      'no-restricted-imports': ['error', { patterns: [into('renderer', 'main/ must not import renderer/ (docs/design.md).')] }],
     },
   },
 );

@@ -2,7 +2,7 @@ import { DESTINATION_LABELS, DESTINATIONS, destinationLabel } from '../../shared
 import type { ScanReport } from '../../shared/model/scan-report';
 import type { Issue } from '../../shared/model/issue';
 import type { InspectResult } from '../../shared/model/inspect-result';
-import { formatLabel } from '../../shared/formats/format-catalog';
+import { formatLabel, type FormatId } from '../../shared/formats/format-catalog';
 import { describeFacts } from '../../shared/formats/describe-facts';
 import { formatSourceTag } from '../../shared/model/report-selectors';
 import { formatBytes, formatCount, formatDuration } from '../../shared/text/units';
@@ -12,6 +12,8 @@ import { modalityLabel } from '../../shared/modality/modalities';
 import { clauseById } from '../../shared/policy/catalog';
 import type { Fileset } from '../../shared/model/fileset';
 import { describeStudy } from '../../shared/study/describe-study';
+import { placeOf } from '../../shared/naming/place';
+import type { FormatSource } from '../../shared/model/fileset';
 
 /** Column at which decision reasons wrap, so they read as paragraphs in an 80–120 column terminal. */
 const REASON_WIDTH = 96;
@@ -45,7 +47,7 @@ function modalityCell(f: Fileset): string {
 }
 
 /** How a fileset's format reads in a table: the label, and how it was established unless read from the file. */
-export function formatCell(format: string, source: string): string {
+export function formatCell(format: FormatId, source: FormatSource): string {
   const label = formatLabel(format);
   const tag = format === 'unknown' ? '' : formatSourceTag(source);
   return tag ? `${label} (${tag})` : label;
@@ -107,7 +109,7 @@ export function renderReport(report: ScanReport, durationMs?: number): string {
       for (const [clauseId, members] of byClause) {
         out.push(`    [${clauseId}] ${clauseById(clauseId)?.title ?? clauseId}`);
         for (const f of members.slice(0, FILESETS_NAMED_PER_CLAUSE)) {
-          out.push(`      ${f.directory === '.' ? '' : `${f.directory}/`}${f.pattern}:`);
+          out.push(`      ${placeOf(f)}:`);
           out.push(wrap(f.reason, REASON_WIDTH, '        '));
         }
         if (members.length > FILESETS_NAMED_PER_CLAUSE) out.push(`      … and ${formatCount(members.length - FILESETS_NAMED_PER_CLAUSE)} more filesets under this clause (see --json).`);

@@ -1,7 +1,7 @@
 import { app, session, type Session } from 'electron';
 import { isAllowedRequest, type RequestPolicy } from './request-policy';
 
-/** The web preferences of every window: isolated, sandboxed, no Node in the page (STYLE.md §4). */
+/** The web preferences of every window: isolated, sandboxed, no Node in the page (docs/design.md, convention 4). */
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
   sandbox: true,

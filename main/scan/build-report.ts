@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { SCAN_REPORT_SCHEMA_VERSION, type ScanReport } from '../../shared/model/scan-report';
 import type { Issue } from '../../shared/model/issue';
+import { staged } from '../../shared/model/evidence';
 import { aggregateSamples, type SampleResult } from '../../shared/formats/aggregate';
 import { decideStudy, type PolicyInput, type ScannedFileset } from '../../shared/study/decide-study';
-import { applyLayouts } from '../../shared/layouts/apply-layouts';
+import { withLayouts } from '../../shared/layouts/apply-layouts';
 import { groupBundles } from '../../shared/bundles/group-bundles';
 import { TOOL } from '../app-meta';
 import type { FileGroup } from './grouper';
 import type { WalkRoot } from './walker';
+import { inFolder } from '../../shared/naming/place';
 
 /** What a finished walk hands to the report. */
 export interface ReportInput {
@@ -76,7 +78,7 @@ export function buildScanned(input: ReportInput): ScannedStudy {
       directory: g.directory,
       pattern: g.pattern,
       extension: g.extension,
-      files: g.directory === '.' ? [...g.names] : g.names.map((n) => `${g.directory}/${n}`),
+      files: g.names.map((n) => inFolder(g.directory, n)),
       sizes: g.sizes,
       fileCount: g.names.length,
       bytes: g.bytes,
@@ -85,18 +87,13 @@ export function buildScanned(input: ReportInput): ScannedStudy {
       formatConfidence: found.confidence,
       sampling: { read: samples.length, total: g.names.length, full: input.full },
       kind: found.kind,
-      evidence: found.evidence,
+      evidence: staged('format', found.evidence),
       facts: found.facts,
       layouts: [],
     };
   });
   // Layouts across filesets: sidecars lend facts to the data they describe, folders say what they hold.
-  const additions = applyLayouts(read);
-  const filesets: ScannedFileset[] = read.map((f) => {
-    const add = additions.get(f.id);
-    if (!add) return f;
-    return { ...f, layouts: add.layouts, facts: { ...add.facts, ...f.facts }, evidence: [...f.evidence, ...add.evidence] };
-  });
+  const filesets: ScannedFileset[] = withLayouts(read);
 
   const issues = [...input.issues];
   for (const f of filesets) {

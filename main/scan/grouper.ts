@@ -53,7 +53,7 @@ function groupId(root: WalkRoot, directory: string, key: string): string {
 
 /**
  * Groups files into candidate filesets by folder + name pattern (digit runs collapsed) + extension, as
- * DESIGN.md "Group" says. Add files in any order; `groups()` is deterministic.
+ * docs/design.md "Group" says. Add files in any order; `groups()` is deterministic.
  */
 export class FilesetGrouper {
   private readonly groupsByKey = new Map<string, Group>();
@@ -137,8 +137,12 @@ export class FilesetGrouper {
   }
 }
 
-/** Files that make a folder a Zarr node: v2 group/array/attributes, v3 node metadata (reference/formats.md §9). */
+/** Files that make a folder a Zarr node: v2 group/array/attributes, v3 node metadata (docs/formats.md §9). */
 const ZARR_MARKERS: readonly string[] = ['zarr.json', '.zattrs', '.zgroup', '.zarray'];
+/** An N5 container's root metadata (saalfeldlab/n5 "File-system specification": attributes.json with the "n5" version). */
+const N5_MARKER = 'attributes.json';
+/** Folders that are one chunked store by name: `*.zarr` and N5 containers `*.n5`. */
+const STORE_FOLDER = /\.(zarr|n5)$/i;
 
 function parentOf(dir: string): string {
   const i = dir.lastIndexOf('/');
@@ -162,7 +166,7 @@ export function collapseZarrStores(groups: readonly FileGroup[]): FileGroup[] {
     const parts = g.directory === '.' ? [] : g.directory.split('/');
     for (let i = 1; i <= parts.length; i++) {
       const dir = parts.slice(0, i).join('/');
-      if (/\.zarr$/i.test(baseOf(dir))) return dir;
+      if (STORE_FOLDER.test(baseOf(dir))) return dir;
       if (markerDirs.has(key(g, dir)) && !markerDirs.has(key(g, parentOf(dir)))) return dir;
     }
     return null;
@@ -195,13 +199,14 @@ export function collapseZarrStores(groups: readonly FileGroup[]): FileGroup[] {
       });
     }
     const sorted = sortedFiles(names, sizes);
-    const headerFiles = ZARR_MARKERS.map((m) => sorted.names.indexOf(`${base}/${m}`)).filter((i) => i >= 0);
+    const n5 = /\.n5$/i.test(base);
+    const headerFiles = (n5 ? [N5_MARKER] : ZARR_MARKERS).map((m) => sorted.names.indexOf(`${base}/${m}`)).filter((i) => i >= 0);
     rest.push({
       id: groupId(first.root, parent, `\u0003zarr\u0001${base}`),
       root: first.root,
       directory: parent,
       pattern: `${base}/`,
-      extension: /\.ome\.zarr$/i.test(base) ? '.ome.zarr' : '.zarr',
+      extension: n5 ? '.n5' : /\.ome\.zarr$/i.test(base) ? '.ome.zarr' : '.zarr',
       ...sorted,
       bytes: members.reduce((n, m) => n + m.bytes, 0),
       layout: 'zarr',

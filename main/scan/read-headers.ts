@@ -6,6 +6,7 @@ import { contextFromFile } from '../formats/context';
 import { identify } from '../formats/registry';
 import type { FileGroup } from './grouper';
 import { describeOsError, errnoCode, issueCodeOf } from './os-error';
+import { inFolder } from '../../shared/naming/place';
 
 /**
  * Files whose headers are read at once. Header reads are small and random; eight keep a disk or a
@@ -31,7 +32,7 @@ interface Job {
 /** The relative POSIX path and absolute OS path of a group's file. */
 function paths(group: FileGroup, index: number): { rel: string; abs: string } {
   const name = group.names[index]!;
-  const rel = group.directory === '.' ? name : `${group.directory}/${name}`;
+  const rel = inFolder(group.directory, name);
   return { rel, abs: path.join(group.root.abs, ...rel.split('/')) };
 }
 

@@ -1,7 +1,7 @@
 import type { Evidence } from '../model/evidence';
 import type { FormatSource } from '../model/fileset';
 import type { Facts } from './facts';
-import { formatInfo, formatLabel } from './format-catalog';
+import { formatInfo, formatLabel, type FormatId } from './format-catalog';
 import type { FileKind } from './file-kind';
 import { describeFacts } from './describe-facts';
 
@@ -9,7 +9,7 @@ import { describeFacts } from './describe-facts';
 export interface SampleResult {
   /** POSIX path relative to the fileset's root. */
   readonly file: string;
-  readonly format: string;
+  readonly format: FormatId;
   readonly formatSource: FormatSource;
   readonly confidence: number;
   readonly facts: Facts;
@@ -19,7 +19,7 @@ export interface SampleResult {
 
 /** A fileset's format, facts and evidence, from its samples. */
 export interface FilesetFormat {
-  readonly format: string;
+  readonly format: FormatId;
   readonly formatSource: FormatSource;
   readonly kind: FileKind;
   readonly confidence: number;
@@ -39,7 +39,7 @@ export function aggregateSamples(samples: readonly SampleResult[], fileCount: nu
   if (samples.length === 0) {
     return { format: 'unknown', formatSource: 'none', kind: 'unknown', confidence: 0, facts: {}, evidence: [{ source: 'layout', detail: 'No file of this fileset could be read.', weight: 0 }] };
   }
-  const byFormat = new Map<string, SampleResult[]>();
+  const byFormat = new Map<FormatId, SampleResult[]>();
   for (const s of samples) byFormat.set(s.format, [...(byFormat.get(s.format) ?? []), s]);
   const ranked = [...byFormat.entries()].sort(
     (a, b) => b[1].length - a[1].length || Math.max(...b[1].map((s) => s.confidence)) - Math.max(...a[1].map((s) => s.confidence)) || (a[0] < b[0] ? -1 : 1),

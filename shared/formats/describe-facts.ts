@@ -67,6 +67,7 @@ export function describeFacts(facts: Facts): FactLine[] {
   if (f.software) add('Software', f.software.value, f.software.provenance);
   if (f.emdbId) add('EMDB entry', f.emdbId.value, f.emdbId.provenance);
   if (f.describes) add('Describes', f.describes.value.join(', '), f.describes.provenance);
+  if (f.series) add('Series', `one of ${f.series.value.folders} folders, ${f.series.value.files} images in all`, f.series.provenance);
   if (f.header) {
     const fields = Object.entries(f.header.value).map(([k, v]) => `${k} ${v === null ? '–' : String(v)}`);
     add('Header', fields.join(' · '), f.header.provenance);

@@ -53,8 +53,18 @@ export const ImagingModeSchema = z.enum(IMAGING_MODES);
 /** An imaging mode. */
 export type ImagingMode = z.infer<typeof ImagingModeSchema>;
 
+/**
+ * How the images of one file are arranged. `image-stack` only says "several images"; the specific
+ * arrangements (tilt series, movie, montage, diffraction series) say what the stack is, from the header
+ * or from a sidecar that describes the file (shared/formats/fuse-facts.ts decides which wins).
+ */
+export const ARRANGEMENTS = ['image', 'image-stack', 'volume', 'volume-stack', 'movie', 'tilt-series', 'diffraction-series', 'time-series', 'montage', 'pyramid', 'plate'] as const;
+
+/** Schema of an arrangement. */
+export const ArrangementSchema = z.enum(ARRANGEMENTS);
+
 /** How the images of one file are arranged. */
-export const ARRANGEMENTS = ['image', 'image-stack', 'volume', 'volume-stack', 'movie', 'tilt-series', 'time-series', 'montage', 'pyramid', 'plate'] as const;
+export type Arrangement = z.infer<typeof ArrangementSchema>;
 
 /** Kinds of omics data. */
 export const OMICS_KINDS = ['sequencing-reads', 'alignments', 'count-matrix', 'single-cell', 'spatial-transcriptomics', 'mass-spectrometry'] as const;
@@ -93,7 +103,7 @@ export const FactsSchema = z
     patient: fact(z.object({ identifiable: z.boolean(), fields: z.array(z.string().min(1)), deidentified: z.boolean() }).strict()).optional(),
     /** The program that wrote the file, as its fingerprint says: SerialEM, EPU, Tomography, RELION, IMOD, EMDB, cryoSPARC, … */
     creator: fact(z.string().min(1)).optional(),
-    arrangement: fact(z.enum(ARRANGEMENTS)).optional(),
+    arrangement: fact(ArrangementSchema).optional(),
     /** Crystallographic space group (MRC ispg 2–230, MicroED). */
     spaceGroup: fact(z.number().int().min(1).max(230)).optional(),
     magnification: fact(Positive).optional(),
@@ -114,6 +124,11 @@ export const FactsSchema = z
     transform: fact(z.object({ kind: z.string().min(1), dimensions: z.number().int().min(1).max(4).optional() }).strict()).optional(),
     /** A processing output and the tool that made it (RELION job, cryoSPARC dataset, …). */
     processing: fact(z.object({ tool: z.string().min(1), kind: z.string().min(1).optional() }).strict()).optional(),
+    /**
+     * The series this fileset is one part of, when its images are split over sibling folders (one folder per
+     * section, per day, per wafer): how many folders and files the whole series holds.
+     */
+    series: fact(z.object({ folders: Count, files: Count }).strict()).optional(),
     /** Files a sidecar describes, by name or path relative to the sidecar's folder. */
     describes: fact(z.array(z.string().min(1))).optional(),
     /** EMDB accession the file belongs to (from MRC labels such as ::::EMDATABANK.org::::EMD-3197::::). */

@@ -17,7 +17,7 @@ interface NameRule {
 }
 
 /**
- * Names that vendors and pipelines write verbatim (reference/formats.md §1). A name is still only a hint:
+ * Names that vendors and pipelines write verbatim (docs/formats.md §1). A name is still only a hint:
  * the format engine confirms it from the bytes.
  */
 const NAME_RULES: readonly NameRule[] = [

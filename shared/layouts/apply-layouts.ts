@@ -1,11 +1,18 @@
-import type { Evidence } from '../model/evidence';
+import { staged, type Evidence } from '../model/evidence';
 import type { Facts } from '../formats/facts';
 import type { LayoutFileset, LayoutFinding, LayoutReader, LayoutRef } from './types';
-import { imodTiltFiles, serialEmMdocs, skyscanScans, tiaSeries } from './acquisition-sidecars';
+import { sidecarPairs, skyscanScans } from './sidecars';
+import { sectionSeries } from './section-series';
+import { conversions, reconstructions } from './reconstructions';
+import { fuseFacts } from '../formats/fuse-facts';
 import { epuSessions, hcsPlates, relionProjects, spaceRangerOuts, zarrStores } from './folder-layouts';
+import { imagingStRuns } from './spatial-runs';
+import { softworxSim } from './softworx-sim';
+import { storeSidecars } from './store-sidecars';
+import { analysisOutputs } from './analysis-outputs';
 
 /** Every layout reader, in the order their facts are offered (the first to offer a fact gives it). */
-export const LAYOUT_READERS: readonly LayoutReader[] = [serialEmMdocs, imodTiltFiles, tiaSeries, skyscanScans, epuSessions, relionProjects, spaceRangerOuts, hcsPlates, zarrStores];
+export const LAYOUT_READERS: readonly LayoutReader[] = [sidecarPairs, skyscanScans, epuSessions, relionProjects, spaceRangerOuts, hcsPlates, imagingStRuns, softworxSim, storeSidecars, analysisOutputs, zarrStores, sectionSeries, reconstructions, conversions];
 
 /** What the layouts add to one fileset. */
 export interface LayoutAdditions {
@@ -31,4 +38,20 @@ export function applyLayouts(filesets: readonly LayoutFileset[], readers: readon
     out.set(f.filesetId, entry);
   }
   return out;
+}
+
+/**
+ * A study's filesets with what the layouts add: their layouts, their facts fused with the facts other files
+ * lend them (shared/formats/fuse-facts.ts: the header wins, a describing file refines a generic
+ * arrangement), and the evidence. What the scan and `inspect` both call.
+ */
+export function withLayouts<F extends LayoutFileset & { readonly layouts: readonly LayoutRef[]; readonly evidence: readonly Evidence[] }>(filesets: readonly F[], readers: readonly LayoutReader[] = LAYOUT_READERS): F[] {
+  const additions = applyLayouts(filesets, readers);
+  return filesets.map((f) => {
+    const add = additions.get(f.id);
+    if (!add) return f;
+    const fused = fuseFacts(f.facts, add.facts);
+    const stage = (e: Evidence) => (e.source === 'sidecar' ? 'sidecar' : 'layout');
+    return { ...f, layouts: [...f.layouts, ...add.layouts], facts: fused.facts, evidence: [...f.evidence, ...staged(stage, add.evidence), ...staged('sidecar', fused.evidence)] };
+  });
 }

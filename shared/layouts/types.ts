@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import type { FormatId } from '../formats/format-catalog';
 import type { Evidence } from '../model/evidence';
 import type { Facts } from '../formats/facts';
+import type { FileKind } from '../formats/file-kind';
 
-/** Folder layouts the engine recognises across files (DESIGN.md "Group": folder-level markers). */
+/** Folder layouts the engine recognises across files (docs/design.md "Group": folder-level markers). */
 export const LAYOUT_KINDS = [
   'zarr-store',
   'epu-session',
@@ -13,7 +15,14 @@ export const LAYOUT_KINDS = [
   'skyscan-scan',
   'serialem-acquisition',
   'imod-tilt-series',
+  'epu-exposure',
+  'companion-folder',
+  'described-by',
+  'section-series',
 ] as const;
+
+/** A kind of folder layout. */
+export type LayoutKind = (typeof LAYOUT_KINDS)[number];
 
 /** A fileset's membership in a layout: which kind, the layout's folder, and the file that marks it (POSIX paths relative to the root). */
 export const LayoutRefSchema = z
@@ -35,8 +44,8 @@ export interface LayoutFileset {
   readonly pattern: string;
   /** POSIX paths relative to the root. */
   readonly files: readonly string[];
-  readonly format: string;
-  readonly kind: string;
+  readonly format: FormatId;
+  readonly kind: FileKind;
   readonly facts: Facts;
 }
 

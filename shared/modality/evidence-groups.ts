@@ -17,7 +17,7 @@ export function groupEvidence(modality: Modality, evidence: readonly Evidence[])
   const read: Evidence[] = [];
   const context: Evidence[] = [];
   for (const e of evidence) {
-    if (e.supports === undefined) (e.source === 'study' || e.source === 'user' ? context : read).push(e);
+    if (e.supports === undefined) (e.stage === 'policy' || e.stage === 'user' || (e.stage === undefined && (e.source === 'study' || e.source === 'user')) ? context : read).push(e);
     else if (e.supports === modality || e.supports === generic) forModality.push(e);
     else against.push(e);
   }

@@ -6,6 +6,13 @@ import type { ModalityResult, Vote } from './types';
 export const CROSS_CLASS_PENALTY = 0.5;
 /** Share taken off for a rival that routes alike (confocal against widefield, say). */
 export const SAME_CLASS_PENALTY = 0.2;
+/**
+ * Modalities that are light microscopy put to a purpose (a high-content screen, the images of a spatial-omics
+ * run): once something says the purpose, every light-microscopy vote (confocal, channels, dyes) is evidence
+ * for it too, so the technique never outvotes the purpose it served.
+ */
+const LIGHT_PURPOSES: ReadonlySet<Modality> = new Set(['hcs', 'spatial-omics-image']);
+
 /** Decimal places kept in confidences and scores, so reports are stable and readable. */
 const DIGITS = 3;
 
@@ -40,10 +47,13 @@ export function fuse(all: readonly Vote[]): ModalityResult {
   if (votes.length === 0) return NOTHING;
   const byModality = new Map<Modality, number[]>();
   for (const v of votes) byModality.set(v.modality, [...(byModality.get(v.modality) ?? []), v.weight]);
+  const lightVotes = votes.filter((v) => modalityInfo(v.modality).group === 'light').map((v) => v.weight);
   const score = (m: Modality): number => {
     const generic = GENERIC_MODALITY[modalityInfo(m).group];
     const extra = generic && generic !== m ? (byModality.get(generic) ?? []) : [];
-    return noisyOr([...(byModality.get(m) ?? []), ...extra]);
+    // A screen or a spatial-omics image is light microscopy put to a purpose: how it was imaged supports it too.
+    const base = LIGHT_PURPOSES.has(m) ? lightVotes : [];
+    return noisyOr([...(byModality.get(m) ?? []), ...extra, ...base]);
   };
   const ranked = [...byModality.keys()]
     .map((m) => ({ modality: m, score: score(m) }))

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /**
- * Groups of modalities the archiving policy speaks of (seeds/ebi-image-archiving-policy.md, table rows
- * and notes 1–3; seeds/empiar-about.txt for maps): the policy routes by group, the user sees the modality.
+ * Groups of modalities the archiving policy speaks of (docs/policy-source.md: the EBI table rows and
+ * notes 1–3, and "About EMPIAR" for maps): the policy routes by group, the user sees the modality.
  */
 export const MODALITY_GROUPS = [
   'cryo-em',
@@ -124,5 +124,5 @@ export function conflictClass(m: Modality): string {
 /** Groups whose filesets are image or omics data the policy routes by themselves. */
 export const DATA_GROUPS: ReadonlySet<ModalityGroup> = new Set(['cryo-em', 'cryo-et', 'microed', 'map', 'volume-em', 'xray', 'light', 'em-2d', 'hcs', 'other-imaging', 'spatial-omics', 'omics', 'medical', 'correlation']);
 
-/** Groups whose filesets describe or derive from other data and follow it (DESIGN.md "Destinations and policy clauses"). */
+/** Groups whose filesets describe or derive from other data and follow it (docs/design.md "Destinations and policy clauses"). */
 export const FOLLOWER_GROUPS: ReadonlySet<ModalityGroup> = new Set(['supporting', 'processing']);

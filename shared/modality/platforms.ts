@@ -1,7 +1,7 @@
 /**
  * Spatial-transcriptomics platforms that read transcripts by imaging (in-situ hybridisation or sequencing
  * under the microscope). ArrayExpress does not accept them; their data stay in the BioImage Archive
- * (reference/bia.md §6, from the ArrayExpress spatial-transcriptomics guidance).
+ * (docs/bia.md §6, from the ArrayExpress spatial-transcriptomics guidance).
  */
 const IMAGING_BASED = /^(xenium|merscope|merfish|cosmx|seqfish|starmap|eel-?fish|molecular cartography|rebus|codex|phenocycler|imc|hyperion|mibi)/i;
 

@@ -1,6 +1,7 @@
 import type { EvidenceSource } from '../model/evidence';
-import type { ImagingMode } from '../formats/facts';
+import type { Arrangement, ImagingMode } from '../formats/facts';
 import type { ModalityInput } from './types';
+import { placeOf } from '../naming/place';
 
 /**
  * Fewest numbered images that read as one volume (a slice stack). Volume-EM runs produce hundreds to
@@ -15,7 +16,7 @@ export interface Signals {
   readonly mode?: ImagingMode;
   /** Where the imaging mode was read. */
   readonly modeSource: EvidenceSource;
-  readonly arrangement?: string;
+  readonly arrangement?: Arrangement;
   readonly arrangementSource: EvidenceSource;
   /** Pixel size in nm along x. */
   readonly pixelNm?: number;
@@ -44,7 +45,9 @@ function firstLabel(f: ModalityInput): string | undefined {
 /** Computes a fileset's signals. */
 export function signalsOf(f: ModalityInput): Signals {
   const z = f.facts.dimensions?.value.z ?? 1;
-  const numbered = f.pattern.includes('#') && f.fileCount >= MIN_STACK_SLICES;
+  // A series split over sibling folders (shared/layouts/section-series.ts) counts as one.
+  const seriesFiles = f.facts.series?.value.files ?? 0;
+  const numbered = (f.pattern.includes('#') && f.fileCount >= MIN_STACK_SLICES) || seriesFiles >= MIN_STACK_SLICES;
   const first = f.files[0] ?? f.pattern;
   return {
     f,
@@ -54,9 +57,9 @@ export function signalsOf(f: ModalityInput): Signals {
     arrangementSource: f.facts.arrangement?.provenance ?? 'header',
     ...(f.facts.pixelSize ? { pixelNm: f.facts.pixelSize.value.x } : {}),
     ...(f.facts.voltageKV ? { kv: f.facts.voltageKV.value } : {}),
-    slices: numbered ? f.fileCount : z,
+    slices: numbered ? Math.max(f.fileCount, seriesFiles) : z,
     numberedStack: numbered,
-    path: `${f.directory === '.' ? '' : `${f.directory}/`}${f.pattern}`.toLowerCase(),
+    path: placeOf(f).toLowerCase(),
     firstName: first.slice(first.lastIndexOf('/') + 1).toLowerCase(),
     layoutKinds: new Set(f.layouts.map((l) => l.kind)),
     ...(f.facts.creator ? { creator: f.facts.creator.value } : {}),
@@ -65,7 +68,12 @@ export function signalsOf(f: ModalityInput): Signals {
   };
 }
 
-/** True when the fileset holds more than one image along z: a slice series or a multi-section file. */
+/** True when the fileset holds more than one image along z: a slice series, a multi-section file, or an OME-Zarr with a z axis. */
 export function isStack(s: Signals): boolean {
-  return s.numberedStack || s.slices >= MIN_STACK_SLICES;
+  return s.numberedStack || s.slices >= MIN_STACK_SLICES || zarrVolume(s);
+}
+
+/** An OME-Zarr whose multiscale has a z space axis with a physical spacing (NGFF 0.4 "axes"): a volume, however many planes. */
+function zarrVolume(s: Signals): boolean {
+  return s.f.format === 'ome-zarr' && s.f.facts.pixelSize?.value.z !== undefined && (s.f.facts.dimensions?.value.z ?? 2) > 1;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Where a fileset goes. `NONE` means it cannot be deposited at EBI (patient-associated medical imaging);
- * `REVIEW` means the evidence does not decide and the user must choose (DESIGN.md, "Destinations").
+ * `REVIEW` means the evidence does not decide and the user must choose (docs/design.md, "Destinations").
  */
 export const DESTINATIONS = ['EMPIAR', 'BIA', 'EMDB', 'OMICS', 'NONE', 'REVIEW'] as const;
 
@@ -33,7 +33,7 @@ export const DESTINATION_LABELS: Readonly<Record<Destination, string>> = {
   REVIEW: 'Needs review',
 };
 
-/** Omics archives the policy names for spatial-omics and omics data (seeds/ebi-image-archiving-policy.md, "Spatial-omics data"). */
+/** Omics archives the policy names for spatial-omics and omics data (docs/policy-source.md, "Spatial-omics data"). */
 export const OMICS_ARCHIVES = ['ENA', 'ArrayExpress', 'PRIDE', 'MetaboLights'] as const;
 
 /** Schema of an omics archive. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { DestinationSchema, OmicsArchiveSchema } from './destination';
 import { ModalitySchema } from '../modality/modalities';
-import { EvidenceSchema } from './evidence';
+import { StagedEvidenceSchema } from './evidence';
 import { FactsSchema } from '../formats/facts';
 import { FileKindSchema } from '../formats/file-kind';
+import { FormatIdSchema } from '../formats/format-catalog';
 import { LayoutRefSchema } from '../layouts/types';
 
 /** How the fileset's format was established: read from bytes, a known file name, only the extension, or not at all. */
@@ -27,7 +28,7 @@ const FilesetCore = z
     extension: z.string(),
     fileCount: z.number().int().positive(),
     bytes: z.number().int().nonnegative(),
-    format: z.string().min(1),
+    format: FormatIdSchema,
     formatSource: FormatSourceSchema,
     /** 0–1: how sure the format is (the modality has its own `confidence`). */
     formatConfidence: z.number().min(0).max(1),
@@ -37,7 +38,7 @@ const FilesetCore = z
     modality: ModalitySchema,
     /** 0–1: how sure the modality is; 0 when nothing has been inferred. */
     confidence: z.number().min(0).max(1),
-    evidence: z.array(EvidenceSchema),
+    evidence: z.array(StagedEvidenceSchema),
     facts: FactsSchema,
     /** Folder layouts the fileset belongs to (an EPU session, a RELION project, an HCS plate…). */
     layouts: z.array(LayoutRefSchema),

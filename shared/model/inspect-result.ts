@@ -3,6 +3,7 @@ import { EvidenceSchema } from './evidence';
 import { FactsSchema } from '../formats/facts';
 import { FormatSourceSchema } from './fileset';
 import { FileKindSchema } from '../formats/file-kind';
+import { FormatIdSchema } from '../formats/format-catalog';
 
 /** What the engine knows about one file: `inspect <file> --json` prints exactly this. */
 export const InspectResultSchema = z
@@ -10,7 +11,7 @@ export const InspectResultSchema = z
     path: z.string().min(1),
     size: z.number().int().nonnegative(),
     modifiedAt: z.iso.datetime(),
-    format: z.string().min(1),
+    format: FormatIdSchema,
     formatSource: FormatSourceSchema,
     kind: FileKindSchema,
     /** 0–1: how sure the format is. */

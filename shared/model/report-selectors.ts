@@ -1,5 +1,6 @@
 import { DESTINATIONS, type Destination } from './destination';
-import type { FilesetView } from './fileset';
+import type { FilesetView, FormatSource } from './fileset';
+import { assertNever } from '../assert-never';
 
 /** Fileset and file counts and bytes going to one destination. */
 export interface DestinationSummary {
@@ -34,13 +35,17 @@ export function displayFolder(root: string, directory: string, severalRoots: boo
 }
 
 /** How a format was established, in a word or two for a table cell; empty when it was read from the file. */
-export function formatSourceTag(source: string): string {
+export function formatSourceTag(source: FormatSource): string {
   switch (source) {
     case 'name':
       return 'by name';
     case 'extension':
       return 'by ext.';
-    default:
+    case 'bytes':
+    case 'layout':
+    case 'none':
       return '';
+    default:
+      return assertNever(source, 'format source');
   }
 }

@@ -4,8 +4,11 @@ import { FilesetSchema, FilesetViewSchema } from './fileset';
 import { IssueSchema } from './issue';
 import { StudyFindingsSchema } from '../policy/types';
 
-/** Version of the report's shape; bumped on any change a consumer could notice. */
-export const SCAN_REPORT_SCHEMA_VERSION = 2;
+/**
+ * Version of the report's shape; bumped on any change a consumer could notice. 3: evidence carries the
+ * stage that produced it, formats are a closed list, facts gained `series`, layouts gained the pairing kinds.
+ */
+export const SCAN_REPORT_SCHEMA_VERSION = 3;
 
 /** Study-level findings of the policy over all roots together: correlative or not, tomogram rule, patient data, options and overrides. */
 export const StudySchema = StudyFindingsSchema;

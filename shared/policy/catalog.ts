@@ -1,15 +1,15 @@
-import type { PolicyClause } from './types';
+import type { ClauseFlag, PolicyClause } from './types';
 
 /** Version of the catalog; bumped when a clause is added, removed or changes meaning. */
 export const POLICY_CATALOG_VERSION = '2026-12-02';
 
-/** Where the EBI policy lives (seeds/ebi-image-archiving-policy.md is a copy). */
+/** Where the EBI policy lives (docs/policy-source.md quotes the passages the catalog uses). */
 export const POLICY_URL = 'https://www.ebi.ac.uk/bioimage-archive/policies/imagesatebi';
 
 const TABLE = 'Image archiving at EBI, Examples table';
 const POINTS = 'Image archiving at EBI, Image data submission policy';
 const SPATIAL = 'Image archiving at EBI, Spatial-omics data';
-const OMICS_GUIDE = 'reference/bia.md §6, from EBI\'s BIA, ArrayExpress, PRIDE and MetaboLights guidance';
+const OMICS_GUIDE = 'docs/bia.md §6, from EBI\'s BIA, ArrayExpress, PRIDE and MetaboLights guidance';
 
 const SPATIAL_TEXT =
   'Within this framework, spatial data (i.e. images, segmentations etc.) pertinent to each of these domains is centralised within the BioImage Archive, while the corresponding omics data is deposited in relevant omics repositories. These datasets can then be linked to one another.';
@@ -23,7 +23,7 @@ const POINT_3_TEXT =
 const PATIENT_TEXT = 'Patient associated medical imaging data cannot currently be deposited into any resource at EBI.';
 
 /**
- * Every clause of EMBL-EBI's image-archiving policy the product applies, as data (STYLE.md §7). Route
+ * Every clause of EMBL-EBI's image-archiving policy the product applies, as data (docs/design.md, convention 7). Route
  * clauses first, in the order the router tries them; notes after. Nothing else in the product states
  * where data goes: the router cites these ids, the UI and `deposit-assistant policy` render them.
  */
@@ -32,6 +32,7 @@ export const POLICY_CATALOG = [
   {
     id: 'patient-identifiable',
     kind: 'route',
+    flags: ['patient'],
     title: 'Patient-identifiable imaging data',
     source: 'ebi-policy',
     sourceRef: `${TABLE}, row "Patient identifiable imaging data" (neither archive)`,
@@ -43,6 +44,7 @@ export const POLICY_CATALOG = [
   {
     id: 'patient-medical-imaging',
     kind: 'route',
+    flags: ['patient'],
     title: 'Patient-associated medical imaging',
     source: 'ebi-policy',
     sourceRef: 'Image archiving at EBI, Background',
@@ -56,7 +58,7 @@ export const POLICY_CATALOG = [
     kind: 'route',
     title: 'Operating-system clutter',
     source: 'product',
-    sourceRef: 'DESIGN.md, Destinations (NONE)',
+    sourceRef: 'docs/design.md, Destinations (NONE)',
     sourceText: 'Files the operating system writes for itself (.DS_Store, Thumbs.db, desktop.ini, ._* resource forks) are not part of any dataset.',
     condition: 'The file is an operating-system housekeeping file.',
     destination: 'NONE',
@@ -155,6 +157,7 @@ export const POLICY_CATALOG = [
   {
     id: 'note-3-3d-em-xray',
     kind: 'route',
+    flags: ['correlative'],
     title: 'Correlative study: 3D EM or X-ray images go to EMPIAR',
     source: 'ebi-policy',
     sourceRef: `${TABLE}, note 3.1`,
@@ -177,6 +180,7 @@ export const POLICY_CATALOG = [
   {
     id: 'note-3-other-modalities',
     kind: 'route',
+    flags: ['correlative'],
     title: 'Correlative study: other modalities go to the BioImage Archive',
     source: 'ebi-policy',
     sourceRef: `${TABLE}, note 3.2`,
@@ -188,6 +192,7 @@ export const POLICY_CATALOG = [
   {
     id: 'note-3-correlation-info',
     kind: 'route',
+    flags: ['correlative'],
     title: 'Correlation information goes to the BioImage Archive',
     source: 'ebi-policy',
     sourceRef: `${TABLE}, note 3.3; ${POINTS}, point 3`,
@@ -199,6 +204,7 @@ export const POLICY_CATALOG = [
   {
     id: 'correlative-2d-em',
     kind: 'route',
+    flags: ['correlative'],
     title: 'Correlative study with 2D EM: all to the BioImage Archive',
     source: 'product',
     sourceRef: `${TABLE}, rows "2D Electron microscopy" and "Correlative microscopy where one component is 3D EM/XM", read together`,
@@ -256,6 +262,7 @@ export const POLICY_CATALOG = [
   {
     id: 'spatial-omics-spatial-data',
     kind: 'route',
+    flags: ['spatial-omics'],
     title: 'Spatial-omics: spatial data go to the BioImage Archive',
     source: 'ebi-policy',
     sourceRef: SPATIAL,
@@ -267,6 +274,7 @@ export const POLICY_CATALOG = [
   {
     id: 'spatial-omics-imaging-st',
     kind: 'route',
+    flags: ['spatial-omics'],
     title: 'Imaging-based spatial transcriptomics stays in the BioImage Archive',
     source: 'ebi-guidance',
     sourceRef: `${SPATIAL}; ${OMICS_GUIDE}`,
@@ -278,6 +286,7 @@ export const POLICY_CATALOG = [
   {
     id: 'spatial-omics-reads',
     kind: 'route',
+    flags: ['spatial-omics'],
     title: 'Sequencing reads go to ENA',
     source: 'ebi-guidance',
     sourceRef: `${SPATIAL}; ${OMICS_GUIDE}`,
@@ -290,6 +299,7 @@ export const POLICY_CATALOG = [
   {
     id: 'spatial-omics-functional-genomics',
     kind: 'route',
+    flags: ['spatial-omics'],
     title: 'Sequencing-based spatial transcriptomics and expression matrices go to ArrayExpress',
     source: 'ebi-guidance',
     sourceRef: `${SPATIAL}; ${OMICS_GUIDE}`,
@@ -302,6 +312,7 @@ export const POLICY_CATALOG = [
   {
     id: 'spatial-omics-proteomics',
     kind: 'route',
+    flags: ['spatial-omics'],
     title: 'Mass-spectrometry proteomics goes to PRIDE',
     source: 'ebi-guidance',
     sourceRef: `${SPATIAL}; ${OMICS_GUIDE}`,
@@ -314,6 +325,7 @@ export const POLICY_CATALOG = [
   {
     id: 'spatial-omics-metabolomics',
     kind: 'route',
+    flags: ['spatial-omics'],
     title: 'Mass-spectrometry imaging and metabolomics go to MetaboLights',
     source: 'ebi-guidance',
     sourceRef: `${SPATIAL}; ${OMICS_GUIDE}`,
@@ -326,6 +338,7 @@ export const POLICY_CATALOG = [
   {
     id: 'spatial-omics-no-archive',
     kind: 'route',
+    flags: ['spatial-omics'],
     title: 'Omics data no omics archive fits: all to the BioImage Archive',
     source: 'ebi-policy',
     sourceRef: SPATIAL,
@@ -338,9 +351,10 @@ export const POLICY_CATALOG = [
   {
     id: 'supporting-follows-data',
     kind: 'route',
+    flags: ['supporting'],
     title: 'Supporting files follow the data they describe',
     source: 'product',
-    sourceRef: 'DESIGN.md, Destinations and policy clauses',
+    sourceRef: 'docs/design.md, Destinations and policy clauses',
     sourceText: 'Supporting files (mdoc, EPU XML, STAR, gain references, registration/transform files) follow the data they describe, except where the policy sends them elsewhere (correlation information goes to the BIA).',
     condition: 'The fileset is an acquisition record, a particle list, a processing record or a document that belongs to data in the study.',
     destination: 'FOLLOWS',
@@ -349,9 +363,10 @@ export const POLICY_CATALOG = [
   {
     id: 'review-low-confidence',
     kind: 'route',
+    flags: ['review'],
     title: 'Evidence too weak or conflicting: needs review',
     source: 'product',
-    sourceRef: 'DESIGN.md, Infer ("conflicting evidence lowers confidence") and Destinations (REVIEW)',
+    sourceRef: 'docs/design.md, Infer ("conflicting evidence lowers confidence") and Destinations (REVIEW)',
     sourceText: 'REVIEW: the evidence does not decide; the user must choose.',
     condition: 'The modality\'s confidence is below the review threshold.',
     destination: 'REVIEW',
@@ -360,9 +375,10 @@ export const POLICY_CATALOG = [
   {
     id: 'review-unknown',
     kind: 'route',
+    flags: ['review'],
     title: 'Unidentified data: needs review',
     source: 'product',
-    sourceRef: 'DESIGN.md, Destinations (REVIEW)',
+    sourceRef: 'docs/design.md, Destinations (REVIEW)',
     sourceText: 'REVIEW: the evidence does not decide; the user must choose.',
     condition: 'Nothing identifies what the files hold (unknown format, an archive whose contents are not read).',
     destination: 'REVIEW',
@@ -371,9 +387,10 @@ export const POLICY_CATALOG = [
   {
     id: 'review-supporting-unresolved',
     kind: 'route',
+    flags: ['supporting', 'review'],
     title: 'Supporting files with no single destination: needs review',
     source: 'product',
-    sourceRef: 'DESIGN.md, Destinations and policy clauses',
+    sourceRef: 'docs/design.md, Destinations and policy clauses',
     sourceText: 'Supporting files … follow the data they describe.',
     condition: 'A supporting file whose data are not in the study, or go to several destinations, or need review themselves.',
     destination: 'REVIEW',
@@ -384,7 +401,7 @@ export const POLICY_CATALOG = [
     kind: 'route',
     title: 'Set by you',
     source: 'product',
-    sourceRef: 'DESIGN.md, Route (user overrides are inputs)',
+    sourceRef: 'docs/design.md, Route (user overrides are inputs)',
     sourceText: 'User overrides (modality, destination, thresholds) are inputs, so re-routing is deterministic.',
     condition: 'You set this fileset\'s destination.',
     destination: 'USER',
@@ -416,6 +433,7 @@ export const POLICY_CATALOG = [
   {
     id: 'policy-3-separate-deposits',
     kind: 'note',
+    flags: ['linking'],
     title: 'Studies with EMPIAR and other image data: deposit separately and link',
     source: 'ebi-policy',
     sourceRef: `${POINTS}, point 3; ${TABLE}, row "Correlative microscopy where one component is 3D EM/XM"`,
@@ -438,6 +456,7 @@ export const POLICY_CATALOG = [
   {
     id: 'spatial-omics-linking',
     kind: 'note',
+    flags: ['spatial-omics', 'linking'],
     title: 'Link the spatial and omics deposits',
     source: 'ebi-policy',
     sourceRef: SPATIAL,
@@ -456,6 +475,11 @@ const BY_ID: ReadonlyMap<string, PolicyClause> = new Map(POLICY_CATALOG.map((c) 
 /** The clause with this id, or `undefined` for an id the catalog does not know. */
 export function clauseById(id: string): PolicyClause | undefined {
   return BY_ID.get(id);
+}
+
+/** True when the clause with this id carries the flag (an id the catalog does not know carries none). */
+export function clauseHas(id: string, flag: ClauseFlag): boolean {
+  return BY_ID.get(id)?.flags?.includes(flag) === true;
 }
 
 /** The clause with this id; for ids the catalog is known to hold (ClauseId), never undefined. */

@@ -2,6 +2,7 @@ import { destinationLabel, type Destination, type OmicsArchive } from '../model/
 import type { Evidence } from '../model/evidence';
 import { modalityLabel } from '../modality/modalities';
 import { clause, type ClauseId } from './catalog';
+import { placeOf } from '../naming/place';
 import type { Decision, RouteInput } from './types';
 
 /** Compares filesets by root, folder and pattern (code units), so picks and examples never depend on scan order. */
@@ -18,7 +19,7 @@ export function placeKey(f: Pick<RouteInput, 'root' | 'directory' | 'pattern'>):
 
 /** How a fileset reads in a reason: its folder and pattern. */
 export function where(f: Pick<RouteInput, 'directory' | 'pattern'>): string {
-  return f.directory === '.' ? f.pattern : `${f.directory}/${f.pattern}`;
+  return placeOf(f);
 }
 
 /** The opening of a reason: the modality, how sure, and the strongest evidence for it. */

@@ -1,17 +1,27 @@
 import { destinationLabel, isArchiveDestination, type Destination } from '../model/destination';
 import { conflictClass, modalityLabel, type Modality } from '../modality/modalities';
 import { decide, placeKey, where } from './decision';
+import { clauseHas } from './catalog';
+import type { LayoutKind } from '../layouts/types';
+import { PAIRING_LAYOUT_KINDS } from '../layouts/sidecars';
 import { parentDir } from '../layouts/paths';
 import type { Decision, RouteInput } from './types';
 
-/** Layouts that pair one sidecar with the data it names; the rest (EPU, RELION, Space Ranger, Zarr) mark a folder. */
-const PAIRING_LAYOUTS = new Set(['serialem-acquisition', 'imod-tilt-series', 'tia-series', 'skyscan-scan', 'hcs-plate']);
+/** Layouts that pair sidecars with the data they name, made in the one home of pairing; each pairing is its own group. */
+const PAIRING_LAYOUTS = PAIRING_LAYOUT_KINDS;
+
+/** Layouts whose marker file describes what lies beside it (a scan log, a plate index); the rest (EPU, RELION, Space Ranger, Zarr) mark a folder. */
+const MARKED_LAYOUTS: ReadonlySet<LayoutKind> = new Set(['skyscan-scan', 'hcs-plate']);
 
 /** How a follower relates to the data a layout links it with, in words. */
-const LAYOUT_WORDS: Readonly<Record<string, string>> = {
+const LAYOUT_WORDS: Readonly<Record<LayoutKind, string>> = {
   'serialem-acquisition': 'that it describes',
   'imod-tilt-series': 'that it describes',
   'tia-series': 'that it describes',
+  'epu-exposure': 'that it describes',
+  'companion-folder': 'that it keeps in its companion folder',
+  'described-by': 'that it names',
+  'section-series': 'of the same series of sections',
   'skyscan-scan': 'of the same SkyScan scan',
   'hcs-plate': 'of the same plate',
   'epu-session': 'of the same EPU session',
@@ -39,8 +49,8 @@ export interface Followable {
   readonly decision: Decision;
 }
 
-function layoutKey(kind: string, directory: string, marker: string): string {
-  return PAIRING_LAYOUTS.has(kind) ? `${kind}\0${directory}\0${marker}` : `${kind}\0${directory}`;
+function layoutKey(kind: LayoutKind, directory: string, marker: string): string {
+  return PAIRING_LAYOUTS.has(kind) || MARKED_LAYOUTS.has(kind) ? `${kind}\0${directory}\0${marker}` : `${kind}\0${directory}`;
 }
 
 /** True when data of modality `m` can be what a file that says it supports `supports` describes. */
@@ -59,7 +69,7 @@ function sortByPlace(list: readonly Followable[]): Followable[] {
 
 /** True for data blocked as patient data (followers beside it may identify patients too). */
 function isPatient(d: Followable): boolean {
-  return d.decision.clauseId.startsWith('patient-');
+  return clauseHas(d.decision.clauseId, 'patient');
 }
 
 /** A group of data a follower may go with, summarised once however many followers share it. */
@@ -107,12 +117,25 @@ export class FollowIndex {
     }
   }
 
-  /** The data a follower goes with, nearest first: its layout partners, then its folder and each folder above it, then the whole study. */
+  /**
+   * The data a follower goes with, nearest first: every data fileset it was paired with by name, then the
+   * partners of its folder layouts, then its folder and each folder above it, then the whole study.
+   */
   candidates(f: RouteInput): FollowGroup {
+    const pairs = f.layouts.filter((l) => PAIRING_LAYOUTS.has(l.kind));
+    if (pairs.length > 0) {
+      const keys = pairs.map((l) => layoutKey(l.kind, l.directory, l.marker));
+      const paired = this.cached(`pairs\0${keys.join('\0')}`, () => {
+        const linked = [...new Set(keys.flatMap((k) => this.byLayout.get(k) ?? []))];
+        return linked.length === 0 ? NO_GROUP : group(nearby(linked), 'that it describes');
+      });
+      if (paired.found.length > 0) return paired;
+    }
     for (const l of f.layouts) {
-      const k = `layout\0${layoutKey(l.kind, l.directory, l.marker)}`;
-      const linked = this.byLayout.get(layoutKey(l.kind, l.directory, l.marker));
-      if (linked) return this.cached(k, () => group(linked, LAYOUT_WORDS[l.kind] ?? `in the same ${l.kind}`));
+      if (PAIRING_LAYOUTS.has(l.kind)) continue;
+      const k = layoutKey(l.kind, l.directory, l.marker);
+      const linked = this.byLayout.get(k);
+      if (linked) return this.cached(`layout\0${k}`, () => group(nearby(linked), LAYOUT_WORDS[l.kind]));
     }
     const ok = (d: Followable) => compatible(f.supports, d.f.modality);
     for (let dir: string | undefined = f.directory; dir !== undefined; dir = parentDir(dir)) {
@@ -144,7 +167,7 @@ function nearby(list: readonly Followable[]): readonly Followable[] {
 /**
  * The decision of a supporting file (an acquisition record, particle list, processing record or
  * document): it follows the destination of the data it describes. Data going to EMPIAR and EMDB together
- * send their records to EMPIAR; EMDB alone takes no accompanying files. Beside patient data only, it stays
+ * send their records to EMPIAR; maps alone (EMDB) take the files of their map deposition with them. Beside patient data only, it stays
  * out too; beside patient data and other data, or data going several ways, or needing review, the user
  * chooses. With no data in the study, the file goes where data of the kind it describes go.
  */
@@ -171,7 +194,12 @@ export function followDecision(f: RouteInput, index: FollowIndex, routeAs: (m: M
       : decide('review-supporting-unresolved', f, { evidence, more: `It lies with patient-associated data and with other data ${how} (${examples}): check that it identifies no patient, then choose where it goes.` });
   }
   if (kinds.size === 1 && kinds.has('EMDB')) {
-    return decide('review-supporting-unresolved', f, { evidence, more: `The data ${how} (${examples}) go to EMDB, which takes maps and tomograms, not the files that accompany them.` });
+    // A map deposition at EMDB (OneDep) takes the map's half maps, masks, FSC curves, images and header with
+    // it (docs/empiar.md: EMDB holds the maps); documents and a tomogram's records it does not take.
+    if (f.kind !== 'document' && found.every((d) => d.f.modality === 'density-map')) {
+      return decide('supporting-follows-data', f, { destination: 'EMDB', evidence, more: `It goes with the map${found.length > 1 ? 's' : ''} ${how} to EMDB, whose map deposition takes half maps, masks, FSC curves and images with the map.` });
+    }
+    return decide('review-supporting-unresolved', f, { evidence, more: `The data ${how} (${examples}) go to EMDB, which takes the tomograms themselves, not the files that accompany them: keep this file with the raw data (EMPIAR) or leave it out.` });
   }
   if (byDestination.size === 1 && isArchiveDestination(first.decision.destination)) {
     return decide('supporting-follows-data', f, {

@@ -9,7 +9,7 @@ export interface OmicsRoute {
 }
 
 /**
- * The omics archive for omics data (reference/bia.md §6): reads and alignments to ENA; matrices,
+ * The omics archive for omics data (docs/bia.md §6): reads and alignments to ENA; matrices,
  * single-cell and sequencing-based spatial data to ArrayExpress; mass spectra to PRIDE, mass-spectrometry
  * imaging to MetaboLights; anything from an imaging-based spatial method, or of a kind no omics archive
  * takes, to the BioImage Archive.

@@ -69,7 +69,7 @@ function para(text: string, indent: string): string {
 /** The policy page as plain text for a terminal (`deposit-assistant policy`), no line wider than 100 columns. */
 export function renderPolicyText(partial: Partial<PolicyOptions> = {}): string {
   const page = policyPage(partial);
-  const out: string[] = [page.title, para(`Catalog ${page.version}. Source: ${page.url} (a copy ships with the app).`, ''), '', 'Thresholds'];
+  const out: string[] = [page.title, para(`Catalog ${page.version}. Source: ${page.url} (each clause quotes it; docs/policy-source.md says which version was read).`, ''), '', 'Thresholds'];
   for (const t of page.thresholds) out.push(para(`${t.name} = ${t.value}${t.flag ? ` (${t.flag})` : ''}: ${t.meaning}`, '  '));
   for (const s of page.sections) {
     out.push('', `${s.heading} (${s.clauses.length})`);

@@ -1,11 +1,12 @@
 import type { Evidence } from '../model/evidence';
 import { isArchiveDestination } from '../model/destination';
 import { DATA_GROUPS, FOLLOWER_GROUPS, MODALITIES, modalityInfo, modalityLabel, REVIEW_BELOW, type Modality, type ModalityGroup } from '../modality/modalities';
-import { clause, POLICY_CATALOG_VERSION, type ClauseId } from './catalog';
+import { clause, clauseHas, POLICY_CATALOG_VERSION, type ClauseId } from './catalog';
 import { byPlace, decide, overrideDecision, where } from './decision';
 import { FollowIndex, followDecision, type Followable, type RoutedAs } from './follow';
 import { omicsRoute } from './omics';
 import { routeTomograms } from './tomograms';
+import { whatWouldDecide } from '../modality/review-hint';
 import { DEFAULT_POLICY_OPTIONS, type Decision, type PolicyOptions, type RoutedFileset, type RouteInput, type StudyRouting } from './types';
 
 /** Groups whose presence beside light microscopy makes a study correlative with 3D EM/X-ray (policy note 3). */
@@ -32,8 +33,11 @@ function preliminary(f: RouteInput): Decision | 'data' | 'follower' {
   if (group === 'unknown') return decide('review-unknown', f, { opening: f.because ?? 'The format of these files was not identified.' });
   if (f.confidence < REVIEW_BELOW && !f.override?.modality) {
     const also = f.alternatives.slice(0, 2).map((a) => `${modalityLabel(a.modality)} (${a.score.toFixed(2)})`);
+    // What would decide it, from the alternatives, the strongest evidence and the facts (shared/modality/review-hint.ts).
+    const evidence = f.because ? [{ source: 'header' as const, detail: f.because, weight: 1, supports: f.modality }] : [];
+    const hint = whatWouldDecide({ modality: f.modality, alternatives: f.alternatives, facts: f.facts, format: f.format, evidence });
     return decide('review-low-confidence', f, {
-      opening: `Best guess ${modalityLabel(f.modality)} at confidence ${f.confidence.toFixed(2)}, below ${REVIEW_BELOW}${also.length ? `; also possible: ${also.join(', ')}` : ''}.`,
+      opening: `Best guess ${modalityLabel(f.modality)} at confidence ${f.confidence.toFixed(2)}, below ${REVIEW_BELOW}${also.length ? `; also possible: ${also.join(', ')}` : ''}. ${hint}`,
     });
   }
   if (group === 'medical') return decide('patient-medical-imaging', f);
@@ -92,7 +96,7 @@ function routeData(f: RouteInput, shape: StudyShape): Decision {
     return decide(o.clauseId, f, o.detail ? { more: o.detail } : {});
   }
   const id = dataClause(f.modality, shape);
-  const correlativeClause = id.startsWith('note-3-') || id === 'correlative-2d-em';
+  const correlativeClause = clauseHas(id, 'correlative');
   return decide(id, f, { evidence: correlativeClause ? shape.evidence : [] });
 }
 
@@ -104,7 +108,7 @@ function notesFor(f: RouteInput, d: Decision, bothArchives: boolean): string[] {
   if (bothArchives && (d.destination === 'EMPIAR' || d.destination === 'BIA')) notes.push('policy-3-separate-deposits');
   if ((f.modality === 'hcs' || f.supports === 'hcs') && d.destination === 'BIA') notes.push('note-1-hcs-templates');
   const group = modalityInfo(f.modality).group;
-  if ((group === 'omics' || group === 'spatial-omics' || d.clauseId.startsWith('spatial-omics-')) && (d.destination === 'BIA' || d.destination === 'OMICS')) notes.push('spatial-omics-linking');
+  if ((group === 'omics' || group === 'spatial-omics' || clauseHas(d.clauseId, 'spatial-omics')) && (d.destination === 'BIA' || d.destination === 'OMICS')) notes.push('spatial-omics-linking');
   return notes;
 }
 
@@ -173,7 +177,7 @@ export function routeStudy(inputs: readonly RouteInput[], partial: Partial<Polic
       correlationInformation: data.some((f) => modalityInfo(f.modality).group === 'correlation'),
       components: MODALITIES.filter((m) => present.has(m)),
       tomograms: tomo.findings,
-      patientData: filesets.some((r) => r.decision.clauseId.startsWith('patient-')),
+      patientData: filesets.some((r) => clauseHas(r.decision.clauseId, 'patient')),
       options,
       policyVersion: POLICY_CATALOG_VERSION,
     },

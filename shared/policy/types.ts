@@ -5,11 +5,18 @@ import type { Fileset } from '../model/fileset';
 import { ModalitySchema, type Modality } from '../modality/modalities';
 
 /**
- * Where a clause comes from: the EBI policy page (seeds/ebi-image-archiving-policy.md), the EMPIAR page
- * (seeds/empiar-about.txt), EBI's archive guidance gathered in reference/bia.md, or a product rule that
- * DESIGN.md states and the clause text explains.
+ * Where a clause comes from: the EBI policy page and the EMPIAR page (both quoted in docs/policy-source.md),
+ * EBI's archive guidance gathered in docs/bia.md, or a product rule that docs/design.md states and the
+ * clause text explains.
  */
 export type ClauseSource = 'ebi-policy' | 'empiar-about' | 'ebi-guidance' | 'product';
+
+/**
+ * Kinds of clause callers act on: `patient` (patient data, never bundled), `correlative` (note 3 and the
+ * correlative row), `spatial-omics` (the spatial-omics guidance), `linking` (deposits to link), `supporting`
+ * (files that follow their data), `review` (the user decides).
+ */
+export type ClauseFlag = 'patient' | 'correlative' | 'spatial-omics' | 'linking' | 'supporting' | 'review';
 
 /**
  * One clause of the policy as data: what it says, where it says it, when it applies and where it sends
@@ -20,6 +27,8 @@ export interface PolicyClause {
   /** Stable id, used in reports and tests (`row-light-microscopy`, `note-2-tomograms-few`…). */
   readonly id: string;
   readonly kind: 'route' | 'note';
+  /** What the clause is about, for callers that act on a kind of clause (never read meaning from ids). */
+  readonly flags?: readonly ClauseFlag[];
   readonly title: string;
   readonly source: ClauseSource;
   /** Where in the source: "Examples table, row 'Light microscopy'", "Note 2", "Image data submission policy, point 3". */

@@ -1,5 +1,5 @@
 import type { Fileset } from '../model/fileset';
-import type { Evidence } from '../model/evidence';
+import { staged, type Evidence, type StagedEvidence } from '../model/evidence';
 import { modalityLabel } from '../modality/modalities';
 import { inferModalities } from '../modality/infer';
 import type { ModalityResult } from '../modality/types';
@@ -82,7 +82,7 @@ export function decideStudy(scanned: readonly ScannedFileset[], policy: PolicyIn
     const sizeOf = routed.parts.length > 0 ? new Map(f.files.map((file, i) => [file, sizes[i] ?? 0])) : new Map<string, number>();
     const taken = new Set(routed.parts.flatMap((p) => p.files));
     const rest = taken.size === 0 ? f.files : f.files.filter((file) => !taken.has(file));
-    const evidenceOf = (d: Decision): Evidence[] => [...base.evidence, ...input.modalityEvidence, ...d.evidence];
+    const evidenceOf = (d: Decision): StagedEvidence[] => [...base.evidence, ...staged((e) => (e.source === 'user' ? 'user' : 'modality'), input.modalityEvidence), ...staged((e) => (e.source === 'user' ? 'user' : 'policy'), d.evidence)];
     const common = { modality: input.modality, confidence: input.confidence };
     if (rest.length > 0) {
       const single = rest.length === 1 && rest.length < f.files.length ? rest[0]! : undefined;
@@ -111,7 +111,7 @@ export function decideStudy(scanned: readonly ScannedFileset[], policy: PolicyIn
         fileCount: files.length,
         bytes: files.reduce((n, file) => n + (sizeOf.get(file) ?? 0), 0),
         ...common,
-        evidence: [...evidenceOf(part.decision), { source: 'study', detail: `Split from ${f.pattern}: ${part.label}.`, weight: 1 }],
+        evidence: [...evidenceOf(part.decision), { source: 'study', stage: 'policy', detail: `Split from ${f.pattern}: ${part.label}.`, weight: 1 }],
         ...decisionFields(part.decision),
       });
     });

@@ -4,6 +4,7 @@ import type { Modality } from '../modality/modalities';
 import { within } from '../layouts/paths';
 import type { AppliedOverride, Override } from '../policy/types';
 import { isPatientIdentifiable } from '../policy/route';
+import { placeOf } from '../naming/place';
 
 /** What override resolution needs of a fileset; the rest of it is carried along untouched. */
 export interface Splittable {
@@ -63,7 +64,7 @@ function match<T extends Splittable>(all: readonly T[], target: string): Match<T
     return rel === undefined ? [] : [{ f, rel }];
   });
   // A Zarr store's pattern ends in "/" (image.zarr/); a typed name may or may not.
-  const named = candidates.filter(({ f, rel }) => rel === posix(f.directory === '.' ? f.pattern : `${f.directory}/${f.pattern}`)).map((c) => c.f);
+  const named = candidates.filter(({ f, rel }) => rel === posix(placeOf(f))).map((c) => c.f);
   if (named.length > 0) return { kind: 'filesets', sets: named };
   for (const { f, rel } of candidates) if (f.files.includes(rel)) return { kind: 'file', set: f, file: rel };
   const folder = candidates.filter(({ f, rel }) => within(f.directory, rel === '' ? '.' : rel)).map((c) => c.f);

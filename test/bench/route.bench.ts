@@ -3,6 +3,7 @@
 // The policy runs again on every override the user sets, so it must stay fast. Exits 1 when a target is missed.
 // Option: BENCH_FILESETS (default 40000).
 import { performance } from 'node:perf_hooks';
+import type { FormatId } from '../../shared/formats/format-catalog';
 import type { Facts } from '../../shared/formats/facts';
 import type { LayoutRef } from '../../shared/layouts/types';
 import { decideStudy, type ScannedFileset } from '../../shared/study/decide-study';
@@ -16,7 +17,7 @@ const FILESETS = Number(process.env['BENCH_FILESETS'] ?? 40_000);
  */
 const TARGETS = { secondsPer40k: 5, peakRssMbPer40k: 800 };
 
-function fileset(i: number, dir: string, pattern: string, format: string, kind: ScannedFileset['kind'], facts: Facts, layouts: LayoutRef[] = [], files = 1): ScannedFileset {
+function fileset(i: number, dir: string, pattern: string, format: FormatId, kind: ScannedFileset['kind'], facts: Facts, layouts: LayoutRef[] = [], files = 1): ScannedFileset {
   const names = Array.from({ length: files }, (_, k) => `${dir}/${pattern.replace('#', String(k))}`);
   return {
     id: `b${i}`,

@@ -20,7 +20,7 @@ export function createFileset(partial: Partial<Fileset> = {}): Fileset {
     kind: 'image',
     modality: 'unknown',
     confidence: 0,
-    evidence: [{ source: 'header', detail: 'TIFF header II*', weight: 0.8 }],
+    evidence: [{ source: 'header', stage: 'format', detail: 'TIFF header II*', weight: 0.8 }],
     facts: {},
     layouts: [],
     destination: 'REVIEW',

@@ -75,6 +75,7 @@ describe('deposit-assistant scan --json (built CLI)', () => {
       ['dicom', 'MR_small.dcm', 'dicom', 'bytes', 1],
       ['epu', 'EpuSession.dm', 'epu-session', 'bytes', 1],
       ['epu', 'FoilHole_9015883_Data_9017347_6_20250108_154915.xml', 'epu-xml', 'bytes', 1],
+      ['epu', 'GridSquare_20250108_151151.xml', 'epu-xml', 'bytes', 1],
       ['hcs/yokogawa_cv7000', 'MeasurementData.mlf', 'yokogawa-mlf', 'bytes', 1],
       ['hcs/yokogawa_cv7000', 'MeasurementDetail.mrf', 'yokogawa-mrf', 'bytes', 1],
       ['hdf5', 'adata_v0.11.4.h5ad', 'anndata', 'bytes', 1],
@@ -153,6 +154,8 @@ describe('routing and the policy (built CLI)', () => {
       ['dicom/MR_small.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
       ['epu/EpuSession.dm', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
       ['epu/FoilHole_9015883_Data_9017347_6_20250108_154915.xml', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
+      // EPU's grid-square record (an atlas square's metadata) belongs to the session's data.
+      ['epu/GridSquare_20250108_151151.xml', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
       ['hcs/yokogawa_cv7000/MeasurementData.mlf', 'supporting-metadata', 'BIA', 'supporting-follows-data'],
       ['hcs/yokogawa_cv7000/MeasurementDetail.mrf', 'supporting-metadata', 'BIA', 'supporting-follows-data'],
       ['hdf5/adata_v0.11.4.h5ad', 'omics-data', 'OMICS:ArrayExpress', 'spatial-omics-functional-genomics'],

@@ -13,7 +13,7 @@ async function boundaryMessages(rel: string, code: string): Promise<string[]> {
     .map((m) => m.message);
 }
 
-describe('ESLint enforces the process boundaries of DESIGN.md', () => {
+describe('ESLint enforces the process boundaries of docs/design.md', () => {
   it.each([
     ['shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;", /shared\/ is pure/],
     ['shared/x.ts', "import path from 'path';\nexport const a = path;", /shared\/ is pure/],

@@ -44,7 +44,7 @@ describe('runCli arguments', () => {
   it('prints the report’s JSON Schema', async () => {
     const r = await cli(['schema']);
     expect(r.code).toBe(EXIT_OK);
-    expect(JSON.parse(r.stdout)).toMatchObject({ $id: expect.stringContaining('scan-report-v2'), type: 'object' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ $id: expect.stringContaining('scan-report-v3'), type: 'object' });
     expect((await cli(['schema', 'x'])).code).toBe(EXIT_USAGE);
   });
 
@@ -83,7 +83,7 @@ describe('runCli output', () => {
     const r = await cli(['scan', root, '--json']);
     expect(r.code).toBe(EXIT_OK);
     const parsed = JSON.parse(r.stdout) as { schemaVersion: number; filesets: unknown[] };
-    expect(parsed.schemaVersion).toBe(2);
+    expect(parsed.schemaVersion).toBe(3);
     expect(parsed.filesets).toHaveLength(1);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FormatId } from '../../../shared/formats/format-catalog';
 import { aggregateSamples, type SampleResult } from '../../../shared/formats/aggregate';
 import { OUTLIER_FACTOR, SAMPLE_OUTLIERS, SAMPLE_SPREAD, sampleIndices } from '../../../shared/formats/sampling';
 
@@ -30,7 +31,7 @@ describe('sampleIndices', () => {
   });
 });
 
-const sample = (file: string, format: string, extra: Partial<SampleResult> = {}): SampleResult => ({
+const sample = (file: string, format: FormatId, extra: Partial<SampleResult> = {}): SampleResult => ({
   file,
   format,
   formatSource: format === 'unknown' ? 'none' : 'bytes',

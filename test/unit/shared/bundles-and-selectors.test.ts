@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groupBundles } from '../../../shared/bundles/group-bundles';
 import { displayFolder, formatSourceTag, summarizeByDestination } from '../../../shared/model/report-selectors';
 import { createFileset } from '../../helpers/factories';
+import type { FormatSource } from '../../../shared/model/fileset';
 
 describe('groupBundles', () => {
   it('makes one bundle per archive in fixed order, none for REVIEW or NONE', () => {
@@ -51,7 +52,7 @@ describe('displayFolder', () => {
 });
 
 describe('formatSourceTag', () => {
-  it.each([
+  it.each<[FormatSource, string]>([
     ['name', 'by name'],
     ['extension', 'by ext.'],
     ['bytes', ''],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FormatId } from '../../../shared/formats/format-catalog';
 import fc from 'fast-check';
 import type { Facts } from '../../../shared/formats/facts';
 import type { Fileset } from '../../../shared/model/fileset';
@@ -25,7 +26,7 @@ function scanned(partial: Partial<Fileset>, sizes?: readonly number[]): ScannedF
 }
 
 /** `count` numbered files in `directory`: `<stem>_01<ext>`, … with pattern `<stem>_##<ext>`. */
-function series(id: string, directory: string, stem: string, ext: string, count: number, format: string, facts: Facts, extra: Partial<Fileset> = {}): ScannedFileset {
+function series(id: string, directory: string, stem: string, ext: string, count: number, format: FormatId, facts: Facts, extra: Partial<Fileset> = {}): ScannedFileset {
   const files = Array.from({ length: count }, (_, i) => `${directory}/${stem}_${String(i + 1).padStart(2, '0')}${ext}`);
   return scanned({ id, root: ROOT, directory, pattern: count === 1 ? files[0]!.slice(directory.length + 1) : `${stem}_##${ext}`, extension: ext, files, fileCount: count, format, facts, ...extra });
 }

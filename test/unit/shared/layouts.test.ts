@@ -1,10 +1,12 @@
+import type { FileKind } from '../../../shared/formats/file-kind';
 import { describe, expect, it } from 'vitest';
 import type { Facts } from '../../../shared/formats/facts';
+import type { FormatId } from '../../../shared/formats/format-catalog';
 import { applyLayouts } from '../../../shared/layouts/apply-layouts';
 import type { LayoutFileset } from '../../../shared/layouts/types';
 
 let n = 0;
-function fs(directory: string, files: string[], format: string, facts: Facts = {}, kind = 'image'): LayoutFileset {
+function fs(directory: string, files: string[], format: FormatId, facts: Facts = {}, kind: FileKind = 'image'): LayoutFileset {
   return { id: `f${n++}`, root: '/study', directory, pattern: files[0]!.split('/').pop()!, files: files.map((f) => (directory === '.' ? f : `${directory}/${f}`)), format, kind, facts };
 }
 
@@ -46,13 +48,14 @@ describe('layouts', () => {
     expect(rows([fs('x', ['lonely.mrc.mdoc'], 'mdoc', tilt, 'metadata'), fs('x', ['other.mrc'], 'mrc')])).toEqual([]);
   });
 
-  it('marks an EPU session and lends the per-image XML facts to the movies beside it', () => {
+  it('marks an EPU session and pairs each exposure record (XML) with its _Fractions movie, which it names a movie', () => {
+    // EPU writes FoilHole_<hole>_Data_<acq>_<n>_<date>_<time>.xml beside <same stem>_Fractions.tiff (docs/formats.md §7).
     const session = fs('epu', ['EpuSession.dm'], 'epu-session', {}, 'metadata');
     const xml = fs('epu/Images-Disc1/GridSquare_1/Data', ['FoilHole_1_Data_2.xml'], 'epu-xml', { voltageKV: { value: 300, unit: 'kV', provenance: 'header' }, creator: { value: 'EPU', provenance: 'header' } }, 'metadata');
     const movies = fs('epu/Images-Disc1/GridSquare_1/Data', ['FoilHole_1_Data_2_Fractions.tiff'], 'tiff');
     const r = rows([session, xml, movies]);
-    expect(r).toContainEqual(['FoilHole_1_Data_2_Fractions.tiff', 'epu-session', 'arrangement:layout,creator:sidecar,voltageKV:sidecar']);
-    expect(r).toContainEqual(['FoilHole_1_Data_2.xml', 'epu-session', '']);
+    expect(r).toContainEqual(['FoilHole_1_Data_2_Fractions.tiff', 'epu-exposure,epu-session', 'arrangement:layout,creator:sidecar,voltageKV:sidecar']);
+    expect(r).toContainEqual(['FoilHole_1_Data_2.xml', 'epu-exposure,epu-session', '']);
   });
 
   it('marks a RELION project and names each job folder', () => {

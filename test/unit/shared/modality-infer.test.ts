@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Facts } from '../../../shared/formats/facts';
+import type { FormatId } from '../../../shared/formats/format-catalog';
 import type { Fileset } from '../../../shared/model/fileset';
 import { CROSS_CLASS_PENALTY, fuse } from '../../../shared/modality/fuse';
 import { inferModalities } from '../../../shared/modality/infer';
@@ -31,7 +32,7 @@ let seq = 0;
  * A fileset in `directory` named `pattern`: a pattern with `#` is a numbered series of `count` files, any
  * other pattern one file of that name. The extension is the pattern's last dot part.
  */
-function fs(directory: string, pattern: string, format: string, facts: Facts = {}, extra: Partial<Fileset> & { count?: number } = {}): Fileset {
+function fs(directory: string, pattern: string, format: FormatId, facts: Facts = {}, extra: Partial<Fileset> & { count?: number } = {}): Fileset {
   const { count, ...rest } = extra;
   const run = /#+/.exec(pattern);
   const n = run ? (count ?? 12) : 1;
@@ -120,7 +121,8 @@ describe('inferModalities: electron cryo-microscopy and cryo-ET', () => {
     ['Thermo Tomography images', [fs('data', 'pos01.mrc', 'mrc', { creator: h('Tomography 5'), arrangement: h('image-stack' as const) })], 'cryoet-tilt-series', 'routed'],
     ['movie arrangement (dose fractions)', [fs('data', 'exposure_0001.tif', 'tiff', { arrangement: h('movie' as const), dimensions: h({ x: 4096, y: 4096, frames: 40 }) })], 'spa-movies', 'routed'],
     ['EER movie', [fs('data', 'exposure_0001.eer', 'eer', { arrangement: h('movie' as const) })], 'spa-movies', 'sure'],
-    ['multi-frame TIFF in an EPU session', [fs('epu/Images-Disc1/GridSquare_1/Data', 'FoilHole_1_Data_2_Fractions.tiff', 'tiff', { dimensions: h({ x: 4096, y: 4096, z: 40 }) }, { layouts: [{ kind: 'epu-session', directory: 'epu', marker: 'epu/EpuSession.dm' }] })], 'spa-movies', 'routed'],
+    // The EPU session and EPU's own name for movies (…_Fractions) agree: two pieces of evidence.
+    ['multi-frame TIFF in an EPU session', [fs('epu/Images-Disc1/GridSquare_1/Data', 'FoilHole_1_Data_2_Fractions.tiff', 'tiff', { dimensions: h({ x: 4096, y: 4096, z: 40 }) }, { layouts: [{ kind: 'epu-session', directory: 'epu', marker: 'epu/EpuSession.dm' }] })], 'spa-movies', 'sure'],
     ['single MRC in an EPU session', [fs('epu/Images-Disc1/GridSquare_1/Data', 'FoilHole_1_Data_2.mrc', 'mrc', { arrangement: h('image' as const) }, { layouts: [{ kind: 'epu-session', directory: 'epu', marker: 'epu/EpuSession.dm' }] })], 'spa-micrographs', 'routed'],
     ['IMOD "tilt:" label on a slab volume', [fs('data', 'cell1.mrc', 'mrc', { header: h({ label: 'tilt: Back-projection of 41 images' }), arrangement: h('volume' as const), dimensions: slab, pixelSize: h({ x: 1.0 }) })], 'cryoet-tomograms', 'sure'],
     ['slab volume at 1 nm without labels', [fs('data', 'cell1.mrc', 'mrc', { arrangement: h('volume' as const), dimensions: slab, pixelSize: h({ x: 1.0 }) })], 'cryoet-tomograms', 'routed'],
@@ -169,7 +171,9 @@ describe('inferModalities: light microscopy, screening, AFM, X-ray, medical', ()
     ['super-resolution mode', [fs('data', 'cells.tif', 'tiff', { imagingMode: h('super-resolution' as const) })], 'lm-super-resolution', 'sure'],
     ['slide-scanner mode', [fs('data', 'slide.svs', 'tiff', { imagingMode: h('slide-scanner' as const) })], 'lm-other', 'sure'],
     ['confocal mode with fluorescence channels', [fs('data', 'cells.tif', 'tiff', { imagingMode: confocal, channels: h([{ name: 'DAPI', emissionNm: 461 }]) })], 'lm-confocal', 'sure'],
-    ['channels with emission wavelengths alone', [fs('data', 'cells.tif', 'tiff', { channels: h([{ name: 'GFP', emissionNm: 510 }, { name: 'mCherry', emissionNm: 610 }]) })], 'lm-other', 'routed'],
+    // Wavelengths and FPbase names (GFP, mCherry) are two pieces of evidence; unnamed channels have only the wavelengths.
+    ['channels with emission wavelengths and fluorescent-protein names', [fs('data', 'cells.tif', 'tiff', { channels: h([{ name: 'GFP', emissionNm: 510 }, { name: 'mCherry', emissionNm: 610 }]) })], 'lm-other', 'sure'],
+    ['channels with emission wavelengths alone', [fs('data', 'cells.tif', 'tiff', { channels: h([{ name: 'Ch1', emissionNm: 510 }, { name: 'Ch2', emissionNm: 610 }]) })], 'lm-other', 'routed'],
     ['channels naming dyes alone', [fs('data', 'cells.tif', 'tiff', { channels: h([{ fluor: 'Alexa 488' }]) })], 'lm-other', 'routed'],
     ['Zeiss LSM file', [fs('data', 'cells.lsm', 'zeiss-lsm')], 'lm-confocal', 'routed'],
     ['DeltaVision file', [fs('data', 'cells.dv', 'deltavision')], 'lm-widefield', 'routed'],
@@ -198,7 +202,8 @@ describe('inferModalities: omics, correlation, supporting files, clutter, unknow
     ['spatial facts without omics', [fs('data', 'scalefactors_json.json', 'visium-scalefactors', { spatial: h({ platform: 'Visium', role: 'scale factors' }) }, { kind: 'metadata' })], 'spatial-omics-image', 'sure'],
     ['transform fact', [fs('data', 'landmarks.csv', 'csv', { transform: h({ kind: 'BigWarp landmarks', dimensions: 3 }) }, { kind: 'table' })], 'correlation', 'sure'],
     ['elastix transform format', [fs('data', 'TransformParameters.0.txt', 'elastix-transform', {}, { kind: 'metadata' })], 'correlation', 'sure'],
-    ['a table named as a registration', [fs('registration', 'points.tsv', 'tsv', {}, { kind: 'table' })], 'correlation', 'review'],
+    // A registration folder is correlation information (policy note 3), routed even without a transform reader.
+    ['a table named as a registration', [fs('registration', 'points.tsv', 'csv', {}, { kind: 'table' })], 'correlation', 'routed'],
     ['mdoc of a tilt series', [fs('data', 'TS_01.mrc.mdoc', 'mdoc', { arrangement: h('tilt-series' as const) }, { kind: 'metadata' })], 'supporting-metadata', 'sure'],
     ['RELION particles STAR', [fs('data', 'particles.star', 'relion-star', { processing: h({ tool: 'RELION', kind: 'particles' }) }, { kind: 'processing' })], 'supporting-metadata', 'sure'],
     ['RELION pipeline STAR', [fs('data', 'default_pipeline.star', 'relion-star', { processing: h({ tool: 'RELION', kind: 'pipeline' }) }, { kind: 'processing' })], 'processing-output', 'sure'],
@@ -247,7 +252,7 @@ describe('inferModalities: what the study around a fileset lends it', () => {
     ['the same frames in a folder named "frames"', [fs('frames', 'TS_01_003_-6.0.tif', 'tiff', { arrangement: side('movie' as const) }), tiltSeries()], 'cryoet-tilt-series', 'sure'],
     // Without tilt series in the study, a tilt angle in the name only argues: a person decides.
     ['the same frames with no tilt series in the study', [fs('raw', 'TS_01_003_-6.0.tif', 'tiff', { arrangement: side('movie' as const) })], 'spa-movies', 'review'],
-    ['a TIFF in the output folder of a Xenium run', [fs('xenium/outs', 'morphology_focus.ome.tif', 'ome-tiff'), fs('xenium/outs', 'transcripts.parquet', 'parquet', { omics: h({ kind: 'spatial-transcriptomics' as const, platform: 'Xenium' }) }, { kind: 'omics' })], 'spatial-omics-image', 'sure'],
+    ['a TIFF in the output folder of a Xenium run', [fs('xenium/outs', 'morphology_focus.ome.tif', 'ome-tiff'), fs('xenium/outs', 'transcripts.parquet', 'unknown', { omics: h({ kind: 'spatial-transcriptomics' as const, platform: 'Xenium' }) }, { kind: 'omics' })], 'spatial-omics-image', 'sure'],
   ]);
 
   it('a plain volume with no tilt series in the study stays unknown', () => {
@@ -347,7 +352,9 @@ describe('fuse', () => {
     const out = new Map<Modality, number>();
     for (const v of used) {
       const generic = GENERIC_MODALITY[modalityInfo(v.modality).group];
-      const ws = [...weights(v.modality), ...(generic && generic !== v.modality ? weights(generic) : [])];
+      // Screens and spatial-omics images are light microscopy put to a purpose: every light vote counts for them too.
+      const light = v.modality === 'hcs' || v.modality === 'spatial-omics-image' ? used.filter((x) => modalityInfo(x.modality).group === 'light').map((x) => x.weight) : [];
+      const ws = [...weights(v.modality), ...(generic && generic !== v.modality ? weights(generic) : []), ...light];
       out.set(v.modality, 1 - ws.reduce((p, w) => p * (1 - w), 1));
     }
     return out;
@@ -397,7 +404,7 @@ describe('inferModalities: order of the study', () => {
       fs('ts', 'TS_01.mrc.mdoc', 'mdoc', { arrangement: h('tilt-series' as const) }, { kind: 'metadata' }),
       fs('tomograms', 'cell1.mrc', 'mrc', { arrangement: h('volume' as const), dimensions: h({ x: 500, y: 500, z: 300 }) }),
       fs('frames', 'TS_01_003_-6.0.tif', 'tiff', { arrangement: side('movie' as const) }),
-      fs('xenium', 'transcripts.parquet', 'parquet', { omics: h({ kind: 'spatial-transcriptomics' as const, platform: 'Xenium' }) }, { kind: 'omics' }),
+      fs('xenium', 'transcripts.parquet', 'unknown', { omics: h({ kind: 'spatial-transcriptomics' as const, platform: 'Xenium' }) }, { kind: 'omics' }),
       fs('xenium', 'morphology.ome.tif', 'ome-tiff'),
       fs('.', 'README.txt', 'text', {}, { kind: 'document' }),
       fs('.', 'bundle.zip', 'zip', {}, { kind: 'archive' }),

@@ -21,7 +21,7 @@ describe('ScanReportSchema', () => {
   });
 
   it.each<[string, (r: ReturnType<typeof createReport>) => unknown]>([
-    ['a wrong schema version', (r) => ({ ...r, schemaVersion: 1 })],
+    ['a wrong schema version', (r) => ({ ...r, schemaVersion: 2 })],
     ['an unknown destination', (r) => ({ ...r, filesets: [{ ...r.filesets[0], destination: 'ENA' }] })],
     ['a fileset without files', (r) => ({ ...r, filesets: [{ ...r.filesets[0], files: [] }] })],
     ['a negative byte count', (r) => ({ ...r, filesets: [{ ...r.filesets[0], bytes: -1 }] })],
@@ -47,12 +47,12 @@ describe('the exported JSON Schema', () => {
   it('rejects what the zod schema rejects', () => {
     const bad = createReport({ filesets: [createFileset({ destination: 'ENA' as never })] });
     expect(validate(bad)).toBe(false);
-    expect(validate({ ...createReport(), schemaVersion: 1 })).toBe(false);
+    expect(validate({ ...createReport(), schemaVersion: 2 })).toBe(false);
     expect(validate({ ...createReport(), generatedAt: 'yesterday' })).toBe(false);
   });
 
   it('names itself and its version', () => {
-    expect(scanReportJsonSchema()).toMatchObject({ $id: expect.stringContaining('scan-report-v2'), title: expect.any(String) });
+    expect(scanReportJsonSchema()).toMatchObject({ $id: expect.stringContaining('scan-report-v3'), title: expect.any(String) });
   });
 });
 
