@@ -5,7 +5,7 @@ import { clause, clauseHas, POLICY_CATALOG_VERSION, type ClauseId } from './cata
 import { byPlace, decide, overrideDecision, where } from './decision';
 import { FollowIndex, followDecision, type Followable, type RoutedAs } from './follow';
 import { omicsRoute } from './omics';
-import { routeTomograms } from './tomograms';
+import { routeTomograms, tiltSeriesStems } from './tomograms';
 import { whatWouldDecide } from '../modality/review-hint';
 import { DEFAULT_POLICY_OPTIONS, type Decision, type PolicyOptions, type RoutedFileset, type RouteInput, type StudyRouting } from './types';
 
@@ -34,7 +34,7 @@ function preliminary(f: RouteInput): Decision | 'data' | 'follower' {
   if (f.confidence < REVIEW_BELOW && !f.override?.modality) {
     const also = f.alternatives.slice(0, 2).map((a) => `${modalityLabel(a.modality)} (${a.score.toFixed(2)})`);
     // What would decide it, from the alternatives, the strongest evidence and the facts (shared/modality/review-hint.ts).
-    const evidence = f.because ? [{ source: 'header' as const, detail: f.because, weight: 1, supports: f.modality }] : [];
+    const evidence = f.modalityEvidence ?? (f.because ? [{ source: 'header' as const, detail: f.because, weight: 1, supports: f.modality }] : []);
     const hint = whatWouldDecide({ modality: f.modality, alternatives: f.alternatives, facts: f.facts, format: f.format, evidence });
     return decide('review-low-confidence', f, {
       opening: `Best guess ${modalityLabel(f.modality)} at confidence ${f.confidence.toFixed(2)}, below ${REVIEW_BELOW}${also.length ? `; also possible: ${also.join(', ')}` : ''}. ${hint}`,
@@ -134,7 +134,7 @@ export function routeStudy(inputs: readonly RouteInput[], partial: Partial<Polic
 
   const shape = studyShape(data);
   const tomograms = data.filter((f) => f.modality === 'cryoet-tomograms');
-  const tomo = routeTomograms(tomograms, options);
+  const tomo = routeTomograms(tomograms, options, tiltSeriesStems(data.filter((f) => f.modality === 'cryoet-tilt-series')));
   for (const r of tomo.routed) decided.set(r.filesetId, r);
   for (const f of data) if (f.modality !== 'cryoet-tomograms') decided.set(f.id, { filesetId: f.id, decision: finish(f, routeData(f, shape)), parts: [] });
 

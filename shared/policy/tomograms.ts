@@ -18,18 +18,55 @@ export function spreadIndices(n: number, k: number): number[] {
   return Array.from({ length: take }, (_, i) => Math.floor(((i + 0.5) * n) / take));
 }
 
+/** Characters that end a tilt series' stem inside the name of what was made from it (`TS_01` in `TS_01_rec.mrc`). */
+const STEM_END = /[._-]/;
+
 /**
- * Policy note 2 over the whole study: counts the tomogram files of every root; up to `tomogramsFew` all go
- * to EMDB; above that, the representatives go to EMDB (the files you set to EMDB, or else `representatives`
- * files spread over the sorted list) and the rest to EMPIAR. A fileset whose files split both ways gets a
- * part for its representatives.
+ * The tomogram a file is: the tilt series it was reconstructed from, when its name starts with the stem of
+ * a tilt series of the study (`TS_01_corrected.mrc` and `TS_01_icecream.mrc` are two reconstructions of one
+ * tomogram); the file itself otherwise.
  */
-export function routeTomograms(tomograms: readonly RouteInput[], options: PolicyOptions): { routed: RoutedFileset[]; findings: StudyFindings['tomograms'] } {
+function tomogramKey(root: string, file: string, tiltStems: ReadonlySet<string>): string {
+  const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+  let key: string | undefined;
+  for (let i = 1; i < name.length; i++) if (STEM_END.test(name[i]!) && tiltStems.has(`${root}\0${name.slice(0, i)}`)) key = name.slice(0, i);
+  return key === undefined ? `file\0${root}\0${file}` : `series\0${root}\0${key}`;
+}
+
+/** Lower-case stems (names without extension) of the tilt-series files of a study, by root (`root\0stem`). */
+export function tiltSeriesStems(tiltSeries: readonly RouteInput[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of tiltSeries) {
+    for (const file of f.files) {
+      const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+      const dot = name.indexOf('.');
+      out.add(`${f.root}\0${dot > 0 ? name.slice(0, dot) : name}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Policy note 2 over the whole study: counts the tomograms of every root — reconstructions of one tilt
+ * series (denoised, corrected, another program's) are one tomogram — up to `tomogramsFew` all go to EMDB;
+ * above that, the representatives go to EMDB (the files you set to EMDB, or else `representatives`
+ * tomograms spread over the sorted list, with every reconstruction of each) and the rest to EMPIAR. A
+ * fileset whose files split both ways gets a part for its representatives.
+ */
+export function routeTomograms(tomograms: readonly RouteInput[], options: PolicyOptions, tiltStems: ReadonlySet<string> = new Set()): { routed: RoutedFileset[]; findings: StudyFindings['tomograms'] } {
   const sets = [...tomograms].sort(byPlace);
   const files: TomogramFile[] = sets.flatMap((f) => f.files.map((file) => ({ fileset: f, file })));
-  const count = files.length;
-  if (count === 0) return { routed: [], findings: { count: 0, rule: 'none', representatives: [] } };
-  const counted: Evidence = { source: 'study', detail: `The study holds ${formatCount(count)} tomogram${count === 1 ? '' : 's'} across all folders; a "small number" is at most ${options.tomogramsFew}.`, weight: 1 };
+  if (files.length === 0) return { routed: [], findings: { count: 0, rule: 'none', representatives: [] } };
+  const byTomogram = new Map<string, TomogramFile[]>();
+  for (const t of files) {
+    const k = tomogramKey(t.fileset.root, t.file, tiltStems);
+    const list = byTomogram.get(k);
+    if (list) list.push(t);
+    else byTomogram.set(k, [t]);
+  }
+  const count = byTomogram.size;
+  const versions = files.length > count ? ` (${formatCount(files.length)} files: reconstructions of one tilt series count once)` : '';
+  const counted: Evidence = { source: 'study', detail: `The study holds ${formatCount(count)} tomogram${count === 1 ? '' : 's'} across all folders${versions}; a "small number" is at most ${options.tomogramsFew}.`, weight: 1 };
 
   if (count <= options.tomogramsFew) {
     const routed = sets.map((f) => {
@@ -41,11 +78,11 @@ export function routeTomograms(tomograms: readonly RouteInput[], options: Policy
 
   const userPicked = sets.filter((f) => f.override?.destination === 'EMDB');
   const byUser = userPicked.length > 0;
-  const candidates = files.filter((t) => !t.fileset.override?.destination);
-  const picked = byUser ? userPicked.flatMap((f) => f.files.map((file) => ({ fileset: f, file }))) : spreadIndices(candidates.length, options.representatives).map((i) => candidates[i]!);
+  const candidates = [...byTomogram.values()].map((versions) => versions.filter((t) => !t.fileset.override?.destination)).filter((versions) => versions.length > 0);
+  const picked = byUser ? userPicked.flatMap((f) => f.files.map((file) => ({ fileset: f, file }))) : spreadIndices(candidates.length, options.representatives).flatMap((i) => candidates[i]!);
   const pickedByFileset = new Map<string, string[]>();
   for (const p of picked) pickedByFileset.set(p.fileset.id, [...(pickedByFileset.get(p.fileset.id) ?? []), p.file]);
-  const how = byUser ? 'you picked them' : `${picked.length} spread evenly over the sorted list; pick your own by setting tomograms to EMDB`;
+  const how = byUser ? 'you picked them' : `${Math.min(candidates.length, options.representatives)} spread evenly over the sorted list; pick your own by setting tomograms to EMDB`;
   const chosen: Evidence = { source: 'study', detail: `Representatives for EMDB: ${how}.`, weight: 1 };
 
   const routed: RoutedFileset[] = sets.map((f) => {

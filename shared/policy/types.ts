@@ -90,6 +90,8 @@ export type RouteInput = Pick<Fileset, 'id' | 'root' | 'directory' | 'pattern' |
   readonly confidence: number;
   /** The strongest evidence for the modality, quoted in the reason. */
   readonly because?: string;
+  /** Every vote weighed for and against the modality, for a review reason that names the conflict. */
+  readonly modalityEvidence?: readonly Evidence[];
   /** Runner-up modalities when evidence conflicted. */
   readonly alternatives: readonly { readonly modality: Modality; readonly score: number }[];
   /** For supporting files: the modality of the data they describe, when they say it. */

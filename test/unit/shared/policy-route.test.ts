@@ -293,6 +293,27 @@ describe('routeStudy: tomograms (policy note 2)', () => {
     expect(r.study.tomograms).toEqual({ count: 5, rule: 'all-to-emdb', representatives: [] });
   });
 
+  it('reconstructions of one tilt series count as one tomogram: 4 tilt series × 2 reconstructions is a small number, all to EMDB', () => {
+    // Note 2 counts tomograms; a cryo-CARE-denoised and an Icecream reconstruction of TS_01 are the same tomogram.
+    const tilts = ri('TS', 'cryoet-tilt-series', { directory: 'ts', format: 'mrc', files: ['ts/TS_01.mrc', 'ts/TS_02.mrc', 'ts/TS_03.mrc', 'ts/TS_04.mrc'] });
+    const recs = ri('rec', 'cryoet-tomograms', { directory: 'rec', format: 'mrc', files: ['01', '02', '03', '04'].flatMap((n) => [`rec/TS_${n}_corrected.mrc`, `rec/TS_${n}_icecream.mrc`]) });
+    const r = route([tilts, recs]);
+    expect(r.study.tomograms).toMatchObject({ count: 4, rule: 'all-to-emdb' });
+    expect(shape(routed(r, 'rec'))).toEqual([[-1, 'EMDB', 'note-2-tomograms-few']]);
+    // Seven tilt series with two reconstructions each are many: the representatives take both versions of each pick.
+    const seven = ['01', '02', '03', '04', '05', '06', '07'];
+    const many = route([
+      ri('TS', 'cryoet-tilt-series', { directory: 'ts', format: 'mrc', files: seven.map((n) => `ts/TS_${n}.mrc`) }),
+      ri('rec', 'cryoet-tomograms', { directory: 'rec', format: 'mrc', files: seven.flatMap((n) => [`rec/TS_${n}_a.mrc`, `rec/TS_${n}_b.mrc`]) }),
+    ]);
+    expect(many.study.tomograms).toMatchObject({ count: 7, rule: 'representatives-to-emdb' });
+    const picked = many.study.tomograms.representatives.map((p) => p.file);
+    expect(picked).toHaveLength(2 * DEFAULT_POLICY_OPTIONS.representatives);
+    const stems = [...new Set(picked.map((file) => file.replace(/_[ab]\.mrc$/, '')))];
+    expect(stems).toHaveLength(DEFAULT_POLICY_OPTIONS.representatives);
+    expect(picked.sort()).toEqual(stems.flatMap((stem) => [`${stem}_a.mrc`, `${stem}_b.mrc`]).sort());
+  });
+
   it('count == tomogramsFew + 1: `representatives` files spread over the list go to EMDB as a part, the rest to EMPIAR', () => {
     const t = tomos('t', DEFAULT_POLICY_OPTIONS.tomogramsFew + 1);
     const r = route([t]);

@@ -9,7 +9,7 @@ import { osClutterDetector } from './os-clutter';
 import { pdfDetector } from './pdf';
 import { pngDetector } from './png';
 import { textDetector } from './text';
-import { elastixDetector, itkDetector } from './transforms';
+import { affineMatrixDetector, elastixDetector, itkDetector } from './transforms';
 import { xmlDetector } from './xml';
 import { zipDetector } from './zip';
 
@@ -31,6 +31,8 @@ export const genericDetectors: readonly Detector[] = [
   zipDetector,
   tarDetector,
   gzipDetector,
+  // Before the plain text formats it refines: a table or XML holding an affine matrix is correlation information.
+  affineMatrixDetector,
   xmlDetector,
   jsonDetector,
   csvDetector,

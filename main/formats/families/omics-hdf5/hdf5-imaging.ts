@@ -92,8 +92,11 @@ function parseJson(bytes: Uint8Array | undefined): Json | undefined {
   }
 }
 
-/** TEM or STEM from Velox Optics: OperatingMode when it is spelled out, else IlluminationMode (Probe = STEM, Parallel = TEM). */
-function veloxMode(optics: Json | undefined): { mode: 'TEM' | 'STEM'; why: string } | undefined {
+/** Diffraction, TEM or STEM from Velox Optics: ProjectorMode, then OperatingMode when it is spelled out, else IlluminationMode (Probe = STEM, Parallel = TEM). */
+function veloxMode(optics: Json | undefined): { mode: 'TEM' | 'STEM' | 'diffraction'; why: string } | undefined {
+  // A diffraction pattern whatever the illumination: the projector images the back focal plane (Velox
+  // Optics.ProjectorMode = Diffraction, as rosettasciio's EMD Velox reader lists it).
+  if (jsonString(optics?.['ProjectorMode'])?.toLowerCase() === 'diffraction') return { mode: 'diffraction', why: 'Optics.ProjectorMode = Diffraction (the back focal plane is imaged)' };
   const operating = jsonString(optics?.['OperatingMode'])?.toUpperCase();
   if (operating === 'TEM' || operating === 'STEM') return { mode: operating, why: `Optics.OperatingMode = ${operating}` };
   const illumination = jsonString(optics?.['IlluminationMode']);

@@ -205,6 +205,12 @@ describe('HDF5 sub-types', () => {
     expect(diffraction?.problems.join(' ')).toMatch(/not a length/);
   });
 
+  it('reads a Velox diffraction pattern from Optics.ProjectorMode (rosettasciio EMD Velox metadata), whatever the illumination', async () => {
+    const dp = await detect('dp.emd', writeVelox({ width: 4, height: 4, metadata: { Optics: { AccelerationVoltage: '200000', IlluminationMode: 'Parallel', ProjectorMode: 'Diffraction' } } }));
+    expect(dp?.facts.imagingMode?.value).toBe('diffraction');
+    expect(dp?.facts.voltageKV?.value).toBe(200);
+  });
+
   it('leaves a Version dataset that is not Velox to the generic reader', async () => {
     const bytes = writeHdf5({ groups: ['/Data'], datasets: [{ path: '/Version', data: ['{"format": "Other"}'], shape: [1] }] });
     expect((await detect('other.emd', bytes))?.format).toBe('hdf5');
