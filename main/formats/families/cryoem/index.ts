@@ -8,6 +8,8 @@ import { imodTiltDetector, imodXfDetector } from './imod-text';
 import { janeliaDatDetector } from './janelia-dat';
 import { mdocDetector } from './mdoc';
 import { mrcDetector } from './mrc';
+import { mrcGzDetector } from './mrc-gz';
+import { imodModelDetector } from './imod-model';
 import { relionStarDetector } from './relion-star';
 import { dialsDetector, xdsDetector } from './mx-processing';
 import { smvDetector } from './smv';
@@ -34,4 +36,6 @@ export const cryoEmDetectors: readonly Detector[] = [
   xdsDetector,
   dialsDetector,
   janeliaDatDetector,
+  mrcGzDetector,
+  imodModelDetector,
 ];
