@@ -24,6 +24,7 @@ export const FORMAT_CATALOG = [
   { id: 'mdoc', label: 'SerialEM mdoc', kind: 'metadata', extensions: ['.mdoc'] },
   { id: 'imod-tilt', label: 'IMOD tilt angles', kind: 'metadata', extensions: ['.tlt', '.rawtlt', '.xtilt'] },
   { id: 'imod-xf', label: 'IMOD transforms', kind: 'metadata', extensions: ['.xf', '.prexf', '.xg'] },
+  { id: 'imod-model', label: 'IMOD model', kind: 'processing', extensions: ['.mod'] },
   { id: 'epu-xml', label: 'Thermo EPU image XML', kind: 'metadata', extensions: [] },
   { id: 'epu-session', label: 'Thermo EPU session', kind: 'metadata', extensions: [] },
   { id: 'relion-star', label: 'RELION STAR', kind: 'processing', extensions: ['.star'] },
@@ -52,6 +53,10 @@ export const FORMAT_CATALOG = [
   { id: 'metamorph-stk', label: 'MetaMorph STK', kind: 'image', extensions: ['.stk'] },
   { id: 'micromanager-tiff', label: 'Micro-Manager TIFF', kind: 'image', extensions: [] },
   { id: 'operetta-tiff', label: 'Operetta/Harmony TIFF', kind: 'image', extensions: [] },
+  // Opera .flex (Bio-Formats FlexReader, tag 65200), Aperio SVS (OpenSlide "Aperio format"), multi-file OME-TIFF companion (OME-TIFF spec)
+  { id: 'opera-flex', label: 'PerkinElmer Opera Flex', kind: 'image', extensions: ['.flex'] },
+  { id: 'aperio-svs', label: 'Aperio SVS slide', kind: 'image', extensions: ['.svs'] },
+  { id: 'ome-companion', label: 'OME-XML companion', kind: 'metadata', extensions: ['.companion.ome'] },
   { id: 'jpk', label: 'JPK AFM', kind: 'image', extensions: ['.jpk', '.jpk-qi-image', '.jpk-force', '.jpk-qi-data'] },
   // Light-microscopy containers
   { id: 'czi', label: 'Zeiss CZI', kind: 'image', extensions: ['.czi'] },

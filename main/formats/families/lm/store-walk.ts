@@ -27,7 +27,8 @@ export interface WalkHit<T> {
   readonly value: T;
 }
 
-async function readSmallJson(file: string): Promise<unknown> {
+/** Parses a JSON file of at most MAX_WALK_FILE_BYTES; `undefined` when larger. Throws on a missing file or bad JSON (callers catch). */
+export async function readSmallJson(file: string): Promise<unknown> {
   const handle = await fsp.open(file, 'r');
   try {
     const { size } = await handle.stat();

@@ -5,7 +5,10 @@ import { readRange, neverThrow } from '../../kit/read';
 import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, MAX_READ_BYTES, type DetectContext, type Detection, type Detector } from '../../detector';
 import { isObject, ngffFacts, ngffKinds, type Json, type JsonObject } from './ome-ngff';
-import { walkStore } from './store-walk';
+import { readSmallJson, walkStore } from './store-walk';
+import { Found } from '../tiff/found';
+import { readOmeXml } from '../tiff/ome-tiff';
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -186,6 +189,100 @@ async function nestedImage(ctx: DetectContext, found: Detection | null, problems
   return detection('ome-zarr', found?.confidence ?? CONFIDENCE.MAGIC, { facts, evidence, problems: nestedProblems });
 }
 
+/**
+ * bioformats2raw layout (NGFF 0.4 "bioformats2raw.layout" transitional spec, ngff.openmicroscopy.org/0.4/#bf2raw;
+ * glencoesoftware/bioformats2raw README): the root group's attributes are `{"bioformats2raw.layout": 3}`; the
+ * group `OME/` holds `METADATA.ome.xml`, the full OME-XML of the converted file, and may list the image groups in
+ * its `series` attribute; otherwise the images are the consecutively numbered groups `0/`, `1/`, … each an NGFF
+ * image (multiscales + omero). The first series' NGFF attributes and the OME-XML (instrument, channel
+ * AcquisitionMode) are read as the store's.
+ */
+const BF2RAW = { omeGroup: 'OME', omeXml: 'METADATA.ome.xml', seriesKey: 'series', firstSeries: '0' } as const;
+/** Largest METADATA.ome.xml read (one detector read; converted screens of many images are larger and are cut). */
+const MAX_OME_XML_BYTES = MAX_READ_BYTES;
+
+async function readCapped(file: string, cap: number): Promise<{ text: string; complete: boolean } | undefined> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const n = Math.min(size, cap);
+    const buf = Buffer.alloc(n);
+    await handle.read(buf, 0, n, 0);
+    return { text: buf.toString('utf8').replace(/^\uFEFF/, ''), complete: n >= size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Attributes of a group: v2 `.zattrs`, or v3 `zarr.json` attributes (NGFF 0.5 puts them under "ome"). */
+async function groupAttrs(dir: string): Promise<JsonObject | undefined> {
+  for (const name of [NAMES.zattrs, NAMES.v3]) {
+    let json: unknown;
+    try {
+      json = await readSmallJson(path.join(dir, name));
+    } catch {
+      continue;
+    }
+    if (!isObject(json as Json)) return undefined;
+    const o = json as JsonObject;
+    const attrs = name === NAMES.v3 ? (isObject(o['attributes']) ? o['attributes'] : undefined) : o;
+    if (!attrs) return undefined;
+    return isObject(attrs['ome']) ? attrs['ome'] : attrs;
+  }
+  return undefined;
+}
+
+/** Completes a bioformats2raw root's detection with its first series group and OME/METADATA.ome.xml; `null` when not one. */
+async function bioformats2raw(ctx: DetectContext, found: Detection | null): Promise<Detection | null> {
+  const header0 = found?.facts.header?.value;
+  if (!found || found.format !== 'ome-zarr' || header0?.['bioformats2raw.layout'] === undefined || String(header0['ngff'] ?? '').includes('image')) return null;
+  const root = path.dirname(await ctx.localPath());
+  const facts: Facts = { ...found.facts };
+  const evidence: Evidence[] = [...found.evidence];
+  const problems: string[] = [...found.problems];
+  const header: HeaderValues = { ...(header0 ?? {}) };
+  const omeAttrs = await groupAttrs(path.join(root, BF2RAW.omeGroup));
+  const listed = omeAttrs ? omeAttrs[BF2RAW.seriesKey] : undefined;
+  const series = Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string') : [];
+  if (series.length > 0) header['series'] = series.length;
+  // A series path is relative to the root; "..", absolute paths and empty names are refused.
+  const first = series[0] ?? BF2RAW.firstSeries;
+  if (first.split('/').some((p) => p === '..' || p === '') || path.isAbsolute(first)) problems.push(`The OME group's first series path "${first}" is not a path inside the store — not read.`);
+  else {
+    const attrs = await groupAttrs(path.join(root, first));
+    if (attrs && ngffKinds(attrs).includes('image')) {
+      header['multiscalesPath'] = first;
+      ngffFacts(attrs, undefined, ngffKinds(attrs), facts, evidence, problems, header);
+      evidence.push({ source: 'header', detail: `bioformats2raw series group ${first}/ is an OME-NGFF image (multiscales${isObject(attrs['omero']) ? ' + omero' : ''}).`, weight: 0.6 });
+    } else problems.push(`The bioformats2raw series group ${first}/ has no OME-NGFF multiscales attributes.`);
+  }
+  let xml: { text: string; complete: boolean } | undefined;
+  try {
+    xml = await readCapped(path.join(root, BF2RAW.omeGroup, BF2RAW.omeXml), MAX_OME_XML_BYTES);
+  } catch {
+    xml = undefined;
+  }
+  if (!xml) problems.push(`No ${BF2RAW.omeGroup}/${BF2RAW.omeXml} beside the root attributes: the instrument and acquisition modes of the converted file are unknown.`);
+  else if (!xml.complete) problems.push(`${BF2RAW.omeGroup}/${BF2RAW.omeXml} is over ${MAX_OME_XML_BYTES} bytes: not read.`);
+  else {
+    const f = new Found();
+    if (!readOmeXml(xml.text, f)) problems.push(`${BF2RAW.omeGroup}/${BF2RAW.omeXml} could not be parsed as OME-XML.`);
+    else {
+      // The OME-XML says how the images were acquired; the NGFF attributes keep what they already said (axes, scales, channel labels).
+      for (const key of ['instrument', 'imagingMode', 'acquisitionModes', 'magnification', 'detector', 'creator'] as const) {
+        if (f.facts[key] !== undefined && facts[key] === undefined) (facts as Record<string, unknown>)[key] = f.facts[key];
+      }
+      for (const key of ['pixelSize', 'channels', 'dimensions'] as const) {
+        if (f.facts[key] !== undefined && facts[key] === undefined) (facts as Record<string, unknown>)[key] = f.facts[key];
+      }
+      for (const [k, v] of Object.entries(f.header)) if (header[`ome.${k}`] === undefined) header[`ome.${k}`] = v;
+      evidence.push(...f.evidence.map((e) => ({ ...e, detail: `${BF2RAW.omeGroup}/${BF2RAW.omeXml}: ${e.detail}` })));
+    }
+  }
+  facts.header = { value: header, provenance: 'header' };
+  return detection('ome-zarr', found.confidence, { facts, evidence, problems });
+}
+
 /** Zarr keys in the first bytes, or a `.zattrs` (whose user attributes need no Zarr key) holding a JSON object. */
 function mayBeZarr(ctx: DetectContext): boolean {
   return looksLikeZarrJson(ctx.head) || (ctx.name === NAMES.zattrs && firstNonSpace(ctx.head) === 0x7b);
@@ -205,7 +302,7 @@ async function detectZarr(ctx: DetectContext): Promise<Detection | null> {
     });
   }
   const found = classify(ctx, meta, problems);
-  return (await nestedImage(ctx, found, problems)) ?? found;
+  return (await bioformats2raw(ctx, found)) ?? (await nestedImage(ctx, found, problems)) ?? found;
 }
 
 /** Zarr v2/v3 node metadata (.zgroup, .zarray, .zattrs, .zmetadata, zarr.json) and OME-NGFF attributes in them. */

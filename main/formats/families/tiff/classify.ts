@@ -53,7 +53,7 @@ function plain(t: TiffFile): Classification {
 
 async function run(t: TiffFile): Promise<Classification> {
   if (!t.ifd0) return plain(t);
-  const checks = [eer, eerGain, vsi, ome, fei, zeissSem, jeol, gatan, olympusSis, lsm, stk, microManager, operetta, jpk, imageJ];
+  const checks = [eer, eerGain, vsi, ome, flex, svs, fei, zeissSem, jeol, gatan, olympusSis, lsm, stk, microManager, operetta, jpk, imageJ];
   for (const check of checks) {
     const c = await check(t);
     if (c) return c;
@@ -146,6 +146,35 @@ async function ome(t: TiffFile): Promise<Classification | null> {
   const d = await t.text(TAG.ImageDescription);
   if (!d || !d.includes('<OME') || !d.trimEnd().endsWith('OME>')) return null;
   return { format: 'ome-tiff', because: 'ImageDescription of IFD0 holds an OME-XML document (tifffile is_ome).', verified: true };
+}
+
+/** Characters of tag 65200 searched for the FlexXML root elements (Bio-Formats FlexReader parses <Root> … <FLEX>). */
+const FLEX_SEARCH_CHARS = 4096;
+/** ImageDescription prefix of Aperio slides (OpenSlide "Aperio format", Detection: ImageDescription starts with "Aperio"; Bio-Formats SVSReader.isThisType checks "Aperio Image Library"). */
+const APERIO_PREFIX = 'Aperio';
+const APERIO_LIBRARY = 'Aperio Image Library';
+
+/**
+ * Opera .flex (Bio-Formats FlexReader): IFD0 carries the FlexXML document in tag 65200. Verified when the XML's
+ * start holds the <FLEX> element FlexReader's handler reads (its Plate, Well and Arrays children).
+ */
+async function flex(t: TiffFile): Promise<Classification | null> {
+  if (!t.has(PRIVATE.FlexXml)) return null;
+  const start = ((await t.text(PRIVATE.FlexXml)) ?? '').slice(0, FLEX_SEARCH_CHARS);
+  const verified = start.includes('<FLEX') || start.includes('<Root');
+  if (!verified && t.ctx.ext !== '.flex') return null;
+  return { format: 'opera-flex', because: `Tag 65200 holds ${verified ? 'the FlexXML document' : 'a value'} of an Opera .flex (Bio-Formats FlexReader FLEX = 65200).`, verified };
+}
+
+/**
+ * Aperio SVS (OpenSlide "Aperio format"; Bio-Formats SVSReader): ImageDescription of IFD0 starts with "Aperio"
+ * ("Aperio Image Library vX.Y" then |-separated key = value pairs). Verified with the full library prefix.
+ */
+async function svs(t: TiffFile): Promise<Classification | null> {
+  const d = (await t.text(TAG.ImageDescription))?.trimStart();
+  if (!d?.startsWith(APERIO_PREFIX)) return null;
+  const verified = d.startsWith(APERIO_LIBRARY);
+  return { format: 'aperio-svs', because: `ImageDescription starts with "${verified ? APERIO_LIBRARY : APERIO_PREFIX}" (OpenSlide Aperio detection; Bio-Formats SVSReader).`, verified };
 }
 
 async function fei(t: TiffFile): Promise<Classification | null> {

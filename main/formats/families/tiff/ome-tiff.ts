@@ -53,12 +53,33 @@ export const omeTiffDetector = tiffDetector('ome-tiff', ['ome-tiff'], async (t, 
   await readBase(t, f, { instrument: false });
   f.say(c.because, 0.9);
   const xml = (await t.text(TAG.ImageDescription)) ?? '';
-  const tree = parseXml(xml);
-  const ome = xmlAt(tree ?? undefined, 'OME');
+  const ome = readOmeXml(xml, f);
   if (!ome) {
     f.problems.push('The OME-XML in ImageDescription could not be parsed (cut or malformed); only TIFF tags were read.');
     return f.finish(t, 'ome-tiff', CONF.TAGGED);
   }
+  // OME-TIFF specification, "Companion files" / BinaryOnly: a multi-file set's planes may hold only
+  // <BinaryOnly MetadataFile="name.companion.ome" UUID="…"/>; the full OME-XML (instrument, channels) is in that file.
+  const binaryOnly = xmlAt(ome, 'BinaryOnly');
+  const metadataFile = withoutNul(xmlAttr(binaryOnly, 'MetadataFile'));
+  if (binaryOnly !== undefined) {
+    f.header.binaryOnly = true;
+    if (metadataFile) f.header.metadataFile = metadataFile;
+    f.say(`OME-XML BinaryOnly block: this plane's metadata is in the companion file ${metadataFile ? `"${metadataFile}"` : '(not named)'} (OME-TIFF specification, BinaryOnly).`, 0.6);
+  }
+  return f.finish(t, 'ome-tiff', CONF.VERIFIED);
+});
+
+/**
+ * Reads an OME-XML document (OME-XML 2016-06 schema) into `f`: creator, image sizes, physical sizes, channels and
+ * their acquisition modes, instrument, objective and detector. Shared by OME-TIFF, the multi-file set's
+ * `.companion.ome` and the bioformats2raw `OME/METADATA.ome.xml`. Returns the OME root node, or undefined when
+ * the text does not parse to an `<OME>` root.
+ */
+export function readOmeXml(xml: string, f: Found): XmlValue | undefined {
+  const tree = parseXml(xml);
+  const ome = xmlAt(tree ?? undefined, 'OME');
+  if (!ome) return undefined;
   const schema = OME_NAMESPACE.exec(xml.slice(0, MAX_ROOT_CHARS))?.[1];
   if (schema) f.header.omeSchema = schema;
   const creator = withoutNul(xmlAttr(ome, 'Creator'));
@@ -140,5 +161,5 @@ export const omeTiffDetector = tiffDetector('ome-tiff', ['ome-tiff'], async (t, 
   const d = f.facts.dimensions?.value;
   f.say(`OME-XML${schema ? ` (schema ${schema})` : ''}: ${images.length} image(s)${d?.x !== undefined ? `, ${d.x} × ${d.y ?? '?'} px` : ''}${d?.c !== undefined ? `, ${d.c} channel(s)` : ''}${mag !== undefined ? `, objective ${mag}×` : ''}.`, 0.7);
   if (px !== undefined) f.say(`PhysicalSizeX ${xmlAttr(pixels, 'PhysicalSizeX')} ${unitOf('X')} = ${px} nm per pixel.`, 0.4);
-  return f.finish(t, 'ome-tiff', CONF.VERIFIED);
-});
+  return ome;
+}

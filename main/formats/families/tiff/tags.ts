@@ -61,6 +61,8 @@ export const PRIVATE = {
   GatanTagTree: 65027,
   /** TFS EER gain reference defect XML (scipion-em-motioncorr `parseEERDefects`: tag.code == 65100). */
   EerGain: 65100,
+  /** PerkinElmer/Evotec Opera FlexXML document (Bio-Formats FlexReader FLEX = 65200, "Custom IFD entry for Flex XML"). */
+  FlexXml: 65200,
   /** PerkinElmer Harmony/Operetta per-plane XML (Bio-Formats OperettaReader XML_TAG = 65500). */
   OperettaXml: 65500,
 } as const;
