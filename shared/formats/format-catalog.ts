@@ -25,6 +25,7 @@ export const FORMAT_CATALOG = [
   { id: 'imod-tilt', label: 'IMOD tilt angles', kind: 'metadata', extensions: ['.tlt', '.rawtlt', '.xtilt'] },
   { id: 'imod-xf', label: 'IMOD transforms', kind: 'metadata', extensions: ['.xf', '.prexf', '.xg'] },
   { id: 'imod-model', label: 'IMOD model', kind: 'processing', extensions: ['.mod'] },
+  { id: 'tom-em', label: 'TOM/Dynamo EM volume', kind: 'image', extensions: ['.em'] },
   { id: 'epu-xml', label: 'Thermo EPU image XML', kind: 'metadata', extensions: [] },
   { id: 'epu-session', label: 'Thermo EPU session', kind: 'metadata', extensions: [] },
   { id: 'relion-star', label: 'RELION STAR', kind: 'processing', extensions: ['.star'] },

@@ -8,11 +8,10 @@ import { fuseFacts } from '../formats/fuse-facts';
 import { epuSessions, hcsPlates, relionProjects, spaceRangerOuts, zarrStores } from './folder-layouts';
 import { imagingStRuns } from './spatial-runs';
 import { softworxSim } from './softworx-sim';
-import { storeSidecars } from './store-sidecars';
 import { analysisOutputs } from './analysis-outputs';
 
 /** Every layout reader, in the order their facts are offered (the first to offer a fact gives it). */
-export const LAYOUT_READERS: readonly LayoutReader[] = [sidecarPairs, skyscanScans, epuSessions, relionProjects, spaceRangerOuts, hcsPlates, imagingStRuns, softworxSim, storeSidecars, analysisOutputs, zarrStores, sectionSeries, reconstructions, conversions];
+export const LAYOUT_READERS: readonly LayoutReader[] = [sidecarPairs, skyscanScans, epuSessions, relionProjects, spaceRangerOuts, hcsPlates, imagingStRuns, softworxSim, analysisOutputs, zarrStores, sectionSeries, reconstructions, conversions];
 
 /** What the layouts add to one fileset. */
 export interface LayoutAdditions {

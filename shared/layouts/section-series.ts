@@ -7,6 +7,7 @@ import { baseOf, dirOf } from './paths';
  * Fewest per-section folders that make a series. Serial-section EM (array tomography, ATUM, ssTEM) images
  * tens to thousands of sections (EMPIAR-10311 ATUM-SEM: hundreds; EMPIAR-10094 ssTEM: tens), one folder each
  * when the tiles of a section are kept together (Zeiss ATLAS 5, FEI MAPS, SerialEM montages per section).
+ * docs/formats.md §25.
  */
 export const MIN_SECTION_FOLDERS = 3;
 
@@ -56,7 +57,7 @@ const SECTION_FILE_WORD = /(^|[^a-z])(sections?|sec|ribbon)[-_ ]?#/i;
 
 /**
  * Serial sections kept one file per section in one folder: a numbered series of electron-microscopy files
- * named as sections, at least MIN_SECTION_FOLDERS of them. The fileset is the series.
+ * named as sections, at least MIN_SECTION_FOLDERS of them. The fileset is the series (docs/formats.md §25.2).
  */
 function sectionFiles(all: readonly LayoutFileset[], seen: ReadonlySet<string>): LayoutFinding[] {
   const out: LayoutFinding[] = [];
@@ -97,7 +98,7 @@ function numberedSection(directory: string): { section: string; below: string } 
  * Serial sections kept one folder per section (`section_001/tile_r1c1.tif`, `section_002/…`): sibling
  * folders whose names differ only in their numbers, each holding image data of one format. When the folder
  * names say "section" or the images are electron micrographs, the folders are one series — a volume
- * (docs/formats.md, serial sections) — and each of their filesets carries the layout. Linear in filesets.
+ * (docs/formats.md §25.1) — and each of their filesets carries the layout. Linear in filesets.
  */
 export const sectionSeries: LayoutReader = (all) => {
   const groups = new Map<string, LayoutFileset[]>();

@@ -9,15 +9,15 @@ import { baseOf, dirOf, filesetsUnder, parentDir, within } from './paths';
 
 /**
  * Sidecar pairing, in one place: which files describe which data, found by name the way acquisition and
- * processing software name them (docs/formats.md §5–§7), and the facts a sidecar lends the data it
- * describes. The scan's layout step and the policy's follow rule both read the pairings made here (as
+ * processing software name them (docs/formats.md §24; the formats in §5–§7), and the facts a sidecar lends the data it
+ * describes (§24.4). The scan's layout step and the policy's follow rule both read the pairings made here (as
  * layout references shared by the sidecar and its data), so a file that describes data goes where they go.
  */
 
-/** Suffixes software appends to an exposure's stem in the names of its data (EPU `_Fractions`, Falcon `_EER`, RELION/Warp `_frames`). */
+/** Suffixes software appends to an exposure's stem in the names of its data (EPU `_Fractions`, Falcon `_EER`, RELION/Warp `_frames`; docs/formats.md §24.1). */
 const DATA_SUFFIX = /(?:_fractions|_eer|_frames)$/i;
 
-/** A TIA series file `name_N.ser` belongs to `name.emi` (docs/formats.md §1, TIA row). */
+/** A TIA series file `name_N.ser` belongs to `name.emi` (docs/formats.md §1, TIA row; §24.1). */
 const TIA_SERIES = /^(.*)_\d+\.ser$/i;
 
 /** The keys a data file answers to: its name without extension(s), with and without the suffixes software adds. */
@@ -58,8 +58,13 @@ interface SidecarRule {
 /** Thumbnails that acquisition software writes beside its data; a sidecar's facts are not theirs. */
 const THUMBNAIL_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>(['jpeg', 'png']);
 
+/** A store the scan collapsed into one fileset (`dataset.n5/`, `image.ome.zarr/`): image data held in a folder. */
+function isStore(f: LayoutFileset): boolean {
+  return f.pattern.endsWith('/') && (f.kind === 'image' || f.kind === 'container');
+}
+
 function isImageData(f: LayoutFileset): boolean {
-  return f.kind === 'image' && !THUMBNAIL_FORMATS.has(f.format);
+  return (f.kind === 'image' && !THUMBNAIL_FORMATS.has(f.format)) || isStore(f);
 }
 
 function notVolume(f: LayoutFileset): boolean {
@@ -80,7 +85,7 @@ function sidecarStem(ext: RegExp): (name: string) => string {
 /** Layout kinds that record a pairing made here: each names one sidecar fileset and one data fileset. */
 export const PAIRING_LAYOUT_KINDS: ReadonlySet<LayoutKind> = new Set(['serialem-acquisition', 'imod-tilt-series', 'epu-exposure', 'companion-folder', 'described-by', 'tia-series']);
 
-/** Every sidecar the engine pairs by name. */
+/** Every sidecar the engine pairs by name (docs/formats.md §24.2). */
 const SIDECAR_RULES: readonly SidecarRule[] = [
   // SerialEM: `stack.mrc.mdoc` (or `stack.mdoc`) describes `stack.mrc`; a frame-set mdoc its frames (docs/formats.md §5).
   { formats: new Set(['mdoc']), layout: 'serialem-acquisition', stem: sidecarStem(/\.mdoc$/i), accepts: notVolume, rootWide: false, says: 'describes these files' },
@@ -89,7 +94,8 @@ const SIDECAR_RULES: readonly SidecarRule[] = [
   // EPU: `FoilHole_…_Data_…_<date>_<time>.xml` is the record of `…_Fractions.tiff` / `.mrc` / `_EER.eer` (docs/formats.md §7).
   { formats: new Set(['epu-xml']), layout: 'epu-exposure', stem: sidecarStem(/\.xml$/i), accepts: isImageData, rootWide: true, says: 'is the acquisition record of these exposures', implies: epuMovie },
   // Olympus FluoView: `X.oif` keeps its planes in `X.oif.files/` (Bio-Formats FV1000Reader); cellSens: `X.vsi`
-  // keeps its pyramids in `_X_/stackNNNNN/frame_t.ets` (Bio-Formats CellSensReader). The folder must stay with it.
+  // keeps its pyramids in `_X_/stackNNNNN/frame_t.ets` (Bio-Formats CellSensReader). The folder must stay with it
+  // (docs/formats.md §3.2, §10.1, §24.2).
   { formats: new Set(['oif', 'vsi']), layout: 'companion-folder', stem: sidecarStem(/\.(oif|vsi)$/i), accepts: isImageData, rootWide: false, says: 'keeps these files in its companion folder', companions: (name) => [`${name}.files`, `_${name.replace(/\.[^.]+$/, '')}_`] },
   // FEI TIA: `name.emi` holds the metadata of `name_1.ser`, `name_2.ser`, … (docs/formats.md §1, TIA row).
   { formats: new Set(['tia-emi']), layout: 'tia-series', stem: sidecarStem(/\.emi$/i), accepts: (f) => f.format === 'tia-ser', rootWide: false, says: 'holds the metadata of these TIA series' },
@@ -100,7 +106,8 @@ const COMPANION_DEPTH = 3;
 
 /**
  * Any other non-image file whose content names the files it describes (its `describes` fact: Direct Electron
- * info files, XDS/DIALS inputs naming their frame template, scan records naming their projections…).
+ * info files, XDS/DIALS inputs naming their frame template, scan records naming their projections…;
+ * docs/formats.md §24.3).
  */
 const DESCRIBED_BY: SidecarRule = { formats: new Set(), layout: 'described-by', stem: () => '', accepts: isImageData, rootWide: false, says: 'names these files as the data it describes' };
 
@@ -117,7 +124,7 @@ interface Pairing {
   files: number;
   /**
    * The data are the frames (movies) of the images the sidecar records, named by it (SerialEM's
-   * SubFramePath for each tilt), not those images themselves.
+   * SubFramePath for each tilt), not those images themselves (docs/formats.md §24.3).
    */
   readonly frames: boolean;
 }
@@ -139,8 +146,11 @@ class DataIndex {
 
   constructor(all: readonly LayoutFileset[]) {
     for (const f of all) {
-      if (f.kind !== 'image') continue;
+      if (f.kind !== 'image' && !isStore(f)) continue;
       for (let dir: string | undefined = f.directory, up = 0; dir !== undefined && up <= COMPANION_DEPTH; dir = parentDir(dir), up++) add(this.byAncestor, `${f.root}\0${dir}`, f);
+      // A store collapsed into one fileset (an N5 or OME-Zarr folder) answers to its folder's name: SpimData
+      // XML names `dataset.n5` in its ImageLoader (bigdataviewer-core XmlIoN5ImageLoader).
+      if (isStore(f)) add(this.byName, `${f.root}\0${f.pattern.slice(0, -1).toLowerCase()}`, f);
       const seen = new Set<string>();
       for (const file of f.files) {
         const name = baseOf(file);
@@ -167,7 +177,8 @@ class DataIndex {
    * Data files a sidecar names (its `describes`: a name, or a frame template such as XDS's `frame_????.img`),
    * in its folder, below it, or beside its folder.
    */
-  named(root: string, dir: string, name: string): readonly LayoutFileset[] {
+  named(root: string, dir: string, described: string): readonly LayoutFileset[] {
+    const name = baseOf(described.replace(/\/+$/, ''));
     const template = /[?#*]/.test(name);
     const key = template ? `${root}\0${stemKey(name.toLowerCase().replace(/[?#*]+/g, '0'))}` : `${root}\0${name.toLowerCase()}`;
     const found = (template ? this.byTemplate : this.byName).get(key) ?? [];
@@ -196,7 +207,7 @@ function pairings(all: readonly LayoutFileset[]): Pairing[] {
     const rule = SIDECAR_RULES.find((r) => r.formats.has(sidecar.format)) ?? (sidecar.facts.describes && sidecar.kind !== 'image' ? DESCRIBED_BY : undefined);
     if (!rule) continue;
     // Names the sidecar's own content gives (ImageFile, SubFramePath), from the file whose header was read.
-    const described = sidecar.facts.describes?.value.map((d) => baseOf(d)) ?? [];
+    const described = sidecar.facts.describes?.value ?? [];
     for (const file of sidecar.files.slice(0, MAX_PAIRED_FILES)) {
       const dir = dirOf(file);
       const stem = rule.stem(baseOf(file));
@@ -241,7 +252,7 @@ export const sidecarPairs: LayoutReader = (all) => {
   return out;
 };
 
-/** Facts that travel from an acquisition sidecar to the data it describes. */
+/** Facts that travel from an acquisition sidecar to the data it describes (docs/formats.md §24.4). */
 export const ACQUISITION_FACTS: readonly FactName[] = [
   'voltageKV',
   'pixelSize',

@@ -75,12 +75,25 @@ export function studyContext(first: FirstPass): StudyContext {
     }
     if ((r.modality === 'cryoet-tilt-series' && r.confidence >= REVIEW_BELOW) || r.supports === 'cryoet-tilt-series') rootsWithTiltSeries.add(s.f.root);
     const shape = r.modality === 'cryoet-tilt-series' && r.confidence >= REVIEW_BELOW && s.f.kind === 'image' ? tiltSeriesShape(s) : undefined;
-    if (shape) tiltSeriesByRoot.set(s.f.root, [...(tiltSeriesByRoot.get(s.f.root) ?? []), shape]);
+    if (shape) addShape(tiltSeriesByRoot, s.f.root, shape);
     if (s.layoutKinds.has('epu-session')) rootsWithEpu.add(s.f.root);
     const platform = s.f.facts.omics?.value.platform ?? s.f.facts.spatial?.value.platform;
     if (isImagingBasedPlatform(platform)) imagingStFolders.set(k, platform!);
   }
   return { confidentByFolder, rootsWithTiltSeries, rootsWithEpu, imagingStFolders, rootsWithMsi, tiltSeriesByRoot, diffractionFrames };
+}
+
+/**
+ * Distinct tilt-series shapes kept per root. A session has a handful of acquisition settings (pixel size, tilt
+ * scheme); keeping each shape once keeps the comparison per stack short however many tilt series there are.
+ */
+const MAX_SHAPES_PER_ROOT = 64;
+
+/** Adds a tilt-series shape to its root's list unless one of the same pixel and tilt count is there, or the list is full. */
+function addShape(byRoot: Map<string, TiltSeriesShape[]>, root: string, shape: TiltSeriesShape): void {
+  const list = byRoot.get(root);
+  if (!list) byRoot.set(root, [shape]);
+  else if (list.length < MAX_SHAPES_PER_ROOT && !list.some((t) => t.pixelNm === shape.pixelNm && t.tilts === shape.tilts)) list.push(shape);
 }
 
 /** A tilt series' pixel size and tilt count (its angles, else its sections), when both are known. */
@@ -147,7 +160,8 @@ function neighbours(s: Signals, r: ModalityResult, ctx: StudyContext): ContextFi
 /** Volumes in a study with tilt series are most likely their tomograms. */
 function tomogramsBesideTiltSeries(s: Signals, r: ModalityResult, ctx: StudyContext): ContextFinding {
   // A volume reconstructed from X-ray data is X-ray tomography, whatever tilt series lie beside it (rules-imaging.ts xrayTechnique).
-  if (!ctx.rootsWithTiltSeries.has(s.f.root) || s.f.format !== 'mrc' || s.f.facts.emdbId || xrayTechnique(s)) return NONE;
+  // Nor is the tomogram of one section of a serial-section series a cryo-ET tomogram (rules-em.ts tomogramOf).
+  if (!ctx.rootsWithTiltSeries.has(s.f.root) || s.f.format !== 'mrc' || s.f.facts.emdbId || xrayTechnique(s) || s.layoutKinds.has('section-series')) return NONE;
   const binned = r.modality === 'cryoet-tilt-series' || r.modality === 'cryoet-subtomograms' ? undefined : binnedFromTiltSeries(s, ctx);
   if (binned) {
     const z = s.f.facts.dimensions?.value.z ?? 0;
@@ -180,9 +194,11 @@ function tiltFrames(s: Signals, r: ModalityResult, ctx: StudyContext): ContextFi
   };
 }
 
-/** The frames' arrangement (a movie) comes from a record of one exposure: one tilt angle, or none. */
+/** The frames' arrangement (a movie) and a single tilt angle come from the same record: the record of one exposure. */
 function oneExposureRecord(s: Signals): boolean {
-  return s.arrangement === 'movie' && s.arrangementSource === 'sidecar' && (s.f.facts.tiltAngles?.value.count ?? 1) <= 1;
+  const movie = s.f.facts.arrangement;
+  const t = s.f.facts.tiltAngles;
+  return s.arrangement === 'movie' && movie?.provenance === 'sidecar' && t !== undefined && t.provenance === 'sidecar' && t.source === movie.source && t.value.count <= 1;
 }
 
 /** File names read for the tilt angle they carry (a tilt series has 30–120 tilts). */

@@ -88,6 +88,7 @@ const SIDECARS: Readonly<Partial<Record<FormatId, { because: string; supports?: 
   'metaxpress-htd': { because: 'A MetaXpress plate description', supports: () => 'hcs' },
   'incell-xdce': { because: 'An InCell Analyzer plate description', supports: () => 'hcs' },
   oif: { because: 'An Olympus FluoView OIF header', supports: () => 'lm-confocal' },
+  'ome-companion': { because: 'An OME-XML companion (.companion.ome) holding the metadata of the multi-file OME-TIFF planes it lists (OME-TIFF specification)' },
   // Light-microscopy sidecars the format engine reads (main/formats): each describes the images it names.
   'fluoview-pty': { because: 'FluoView plane properties of an .oif image (Bio-Formats FV1000Reader)', supports: () => 'lm-confocal' },
   'leica-xml': { because: 'A Leica LAS X image XML: the metadata of images exported from LAS X' },
@@ -271,7 +272,8 @@ const WARP_XML_ROOTS: ReadonlySet<string> = new Set(['Movie', 'TiltSeries']);
  * - Warp/WarpTools per-item XML (root <Movie> or <TiltSeries>, with the fitted CTF and motion),
  * - IMOD/etomo command files `<step>.com` (xcorr.com, align.com, tilt.com, newst.com: "command files" that
  *   etomo writes and submfg runs; IMOD etomo tutorial, "Files produced"),
- * - Dynamo tables `.tbl` (one row per particle: tag, aligned, averaged, shifts, Euler angles…; Dynamo wiki "Table").
+ * - Dynamo tables `.tbl` (one row per particle: tag, aligned, averaged, shifts, Euler angles…; Dynamo wiki "Table"),
+ * - IMOD binary models (fiducial models `.fid`, contour models `.mod`; IMOD binspec.html).
  * Each says how the data were processed, not how they were taken: processing output that follows them.
  */
 function cryoProcessingRecord(s: Signals): { readonly why: string; readonly supports?: Modality } | undefined {
@@ -285,6 +287,10 @@ function cryoProcessingRecord(s: Signals): { readonly why: string; readonly supp
     if (typeof root === 'string' && WARP_XML_ROOTS.has(root)) {
       return { why: `Warp per-item metadata (root <${root}>): the motion, CTF and alignment Warp fitted`, ...(root === 'TiltSeries' ? { supports: 'cryoet-tilt-series' as const } : {}) };
     }
+  }
+  if (s.f.format === 'imod-model') {
+    // etomo names the fiducial model of a tilt-series alignment <name>.fid (IMOD etomo tutorial, "Files produced").
+    return { why: `An IMOD model (${s.firstName}: fiducials or contours drawn on an image)`, ...(s.f.extension === '.fid' ? { supports: 'cryoet-tilt-series' as const } : {}) };
   }
   if (s.f.format === 'text' && s.f.extension === '.com') return { why: `An IMOD command file (${s.firstName}): the parameters etomo ran a processing step with` };
   if (s.f.format === 'text' && s.f.extension === '.tbl') return { why: `A Dynamo table (${s.firstName}): particle positions and alignments of subtomogram averaging`, supports: 'cryoet-subtomograms' };

@@ -144,6 +144,15 @@ const eerMovies: ModalityRule = {
   votes: (s) => (s.f.format === 'eer' && !namedAsTiltFrames(s) ? [vote('spa-movies', W.GOOD, 'header', 'EER (electron-event representation) is the Falcon 4 movie format: raw dose-fractionated exposures.')] : []),
 };
 
+/**
+ * What a tomogram is, by the data it was reconstructed from: X-ray projections make X-ray tomography
+ * (rules-imaging.ts xrayTechnique); the tilt series of serial sections make serial-section electron tomography,
+ * volume EM (IMOD "Joining Serial Tomograms": one tomogram per section, joined); otherwise a cryo-ET tomogram.
+ */
+function tomogramOf(s: Signals): 'soft-xray-tomography' | 'hard-xray-tomography' | 'vem-sstem' | 'cryoet-tomograms' {
+  return xrayTechnique(s) ?? (sectioned(s) ? 'vem-sstem' : 'cryoet-tomograms');
+}
+
 /** IMOD signs the tomograms its `tilt` program reconstructs in the first label. */
 const imodTomogram: ModalityRule = {
   id: 'imod-tomogram',
@@ -152,6 +161,7 @@ const imodTomogram: ModalityRule = {
     if (!/^\s*tilt\s*:/i.test(s.mrcLabel)) return [];
     const xray = xrayTechnique(s);
     if (xray) return [vote(xray, W.STRONG, 'header', `First label "${s.mrcLabel.trim()}": written by IMOD's tilt, a tomogram reconstructed from X-ray projections.`)];
+    if (sectioned(s)) return [vote('vem-sstem', W.STRONG, 'header', `First label "${s.mrcLabel.trim()}": written by IMOD's tilt, the tomogram of one section of a series: serial-section electron tomography.`)];
     return [vote('cryoet-tomograms', W.STRONG, 'header', `First label "${s.mrcLabel.trim()}": written by IMOD's tilt, a tomogram reconstruction.`)];
   },
 };
@@ -171,7 +181,7 @@ const imodNames: ModalityRule = {
     if (!MRC_LIKE.has(s.f.format) || s.arrangement === 'tilt-series') return [];
     const xray = xrayTechnique(s);
     if (IMOD_TILT_EXT.has(s.f.extension)) return [vote(xray ?? 'cryoet-tilt-series', W.FAIR, 'extension', `IMOD names tilt series ${s.f.extension}${xray ? ' (of X-ray projections here)' : ''}.`)];
-    if (s.f.extension === '.rec' || /_rec\.mrc$/.test(s.path)) return [vote(xray ?? 'cryoet-tomograms', W.FAIR, 'name', `Named as IMOD names reconstructions (.rec / _rec)${xray ? ' of X-ray data' : ''}.`)];
+    if (s.f.extension === '.rec' || /_rec\.mrc$/.test(s.path)) return [vote(tomogramOf(s), W.FAIR, 'name', `Named as IMOD names reconstructions (.rec / _rec)${xray ? ' of X-ray data' : ''}.`)];
     if (s.f.extension === '.join') return [vote('vem-sstem', W.GOOD, 'extension', 'IMOD finishjoin writes the tomograms of serial sections joined into one volume as .join: serial-section electron tomography.')];
     if (TOMOGRAM_NAMES.test(s.firstName)) return [vote('cryoet-tomograms', W.FAIR, 'name', `Named as AreTomo (<stem>_Vol.mrc) or WarpTools (<ts>_<pixel>Apx.mrc) name reconstructed tomograms.`)];
     if (s.processingKind !== undefined && RELION_TOMOGRAM_JOBS.test(s.processingKind) && (s.arrangement === 'volume' || s.arrangement === 'image-stack')) {
@@ -201,7 +211,7 @@ const mrcVolumes: ModalityRule = {
     } else if (cubic && (px === undefined || px <= MAP_PIXEL_MAX_NM)) {
       out.push(vote('density-map', W.FAIR, 'header', `A cubic ${x}³ volume${px ? ` at ${formatLength(px)}/voxel` : ''}: the shape of a reconstructed map.`));
     } else if (flat && (px === undefined || px >= TOMOGRAM_PIXEL_MIN_NM)) {
-      out.push(vote(xrayTechnique(s) ?? 'cryoet-tomograms', W.FAIR, 'header', `A slab-shaped ${x}×${y}×${z} volume${px ? ` at ${formatLength(px)}/voxel` : ''}: the shape of a tomogram.`));
+      out.push(vote(tomogramOf(s), W.FAIR, 'header', `A slab-shaped ${x}×${y}×${z} volume${px ? ` at ${formatLength(px)}/voxel` : ''}: the shape of a tomogram.`));
     }
     return out;
   },
@@ -406,9 +416,10 @@ function frameCount(s: Signals): number {
 }
 
 /**
- * Deepest sample of a counting-camera frame: a dose fraction holds a few electrons per pixel, so K2/K3 and
- * Falcon movies are saved as 8-bit (or packed 4-bit) TIFF pages (SerialEM help "Saving frames": 4-bit packed
- * or 8-bit counting-mode frames; EPU K3 TIFF output is 8-bit LZW). Light-microscopy cameras write 12–16 bits.
+ * Deepest sample of a counting-camera frame: a dose fraction holds a few electrons per pixel, so SerialEM
+ * truncates counted K2/K3 frames to bytes and packs super-resolution frames into 4 bits before saving them as
+ * TIFF (SerialEM help, "Frame File Options"; Brandeis EM docs, "Dealing with K2 movie data size": "Packing
+ * and Compression"). Light-microscopy cameras write 12–16 bits.
  */
 const COUNTING_BITS_MAX = 8;
 /** Folder and file words for movies and their frames (the names EPU, SerialEM and EMPIAR uploads give them). */

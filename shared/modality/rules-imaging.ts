@@ -116,6 +116,7 @@ const LM_FORMATS: Readonly<Partial<Record<FormatId, { modality: Modality; becaus
   'zeiss-lsm': { modality: 'lm-confocal', because: 'Zeiss LSM is the laser-scanning confocal format' },
   'metamorph-stk': { modality: 'lm-widefield', because: 'MetaMorph STK stacks come from widefield systems' },
   'micromanager-tiff': { modality: 'lm-other', because: 'Micro-Manager drives light microscopes' },
+  'aperio-svs': { modality: 'lm-other', because: 'Aperio (Leica) ScanScope/GT slide scanners write SVS whole-slide images (OpenSlide "Aperio format")' },
 };
 
 /** A light-microscopy vendor format. */
@@ -185,6 +186,8 @@ const hcs: ModalityRule = {
     if (s.f.kind !== 'image' || plateSupportKind(s)) return [];
     const out: Vote[] = [];
     if (s.f.format === 'operetta-tiff') out.push(vote('hcs', W.STRONG, 'header', 'Operetta/Harmony TIFF: a high-content screening export.'));
+    // Bio-Formats FlexReader: an Opera measurement holds one .flex per well (RRRCCCFFF.flex), the FlexXML naming the plate and well.
+    if (s.f.format === 'opera-flex') out.push(vote('hcs', W.STRONG, 'header', 'Opera .flex (FlexXML in tag 65200): one well of a high-content screening plate.'));
     if (s.layoutKinds.has('hcs-plate')) out.push(vote('hcs', W.STRONG, 'layout', 'Images of a plate indexed by an HCS system.'));
     else if (s.arrangement === 'plate' || s.f.facts.plate) out.push(vote('hcs', W.GOOD, s.f.facts.plate?.provenance ?? s.arrangementSource, 'Images arranged by plate, well and field.'));
     return out;

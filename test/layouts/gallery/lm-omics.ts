@@ -1009,7 +1009,6 @@ export const LM_OMICS_LAYOUTS: readonly StudyLayout[] = [
       'IDR idr0001 (Graml et al.; OME sample images Flex/idr0001, plate X_110331_S13, FLEX 1.8.1.0 from an OPERA5013): Meas_NN(date)/001001000.flex …; Bio-Formats FlexReader reads tag 65200 (FlexXML: Plate XSize/YSize, Well WellCoordinate Row/Col, Images/Image@BufferNo). HCS → BIA.',
     tree: operaFlexMeasurement,
     expected: [['Opera/**/*.flex', 'hcs', 'BIA', 'row-hcs']],
-    knownGaps: [{ glob: 'Opera/**/*.flex', why: 'No reader of the Opera FlexXML in TIFF tag 65200 (Bio-Formats FlexReader): the .flex files read as plain TIFFs without the plate, well and instrument facts that make them a screen.' }],
   },
   {
     id: 'ome-tiff-companion-set',
@@ -1020,10 +1019,6 @@ export const LM_OMICS_LAYOUTS: readonly StudyLayout[] = [
     expected: [
       ['ome-tiff/*.ome.tif', 'lm-confocal', 'BIA', 'row-light-microscopy'],
       ['ome-tiff/*.companion.ome', 'supporting-metadata', 'BIA', 'supporting-follows-data'],
-    ],
-    knownGaps: [
-      { glob: 'ome-tiff/*.ome.tif', why: 'No reader of the .companion.ome OME-XML (Instrument, Channel AcquisitionMode) and no pairing from the planes\' BinaryOnly MetadataFile to it: the planes carry no acquisition facts of their own.' },
-      { glob: 'ome-tiff/*.companion.ome', why: 'Read as generic XML; it follows the planes, which stay in review until the companion OME-XML is read and lent to them.' },
     ],
   },
   {
@@ -1083,11 +1078,6 @@ export const LM_OMICS_LAYOUTS: readonly StudyLayout[] = [
       ['QuPath_glomeruli/**', 'processing-output', 'BIA', 'supporting-follows-data'],
       ['exports/*.geojson', 'processing-output', 'BIA', 'supporting-follows-data'],
     ],
-    knownGaps: [
-      { glob: 'slides/*.svs', why: 'No Aperio SVS reader (TIFF ImageDescription "Aperio Image Library …|AppMag = 20|MPP = 0.4990"): the slides read as plain TIFFs without a slide-scanner mode or pixel size.' },
-      { glob: 'QuPath_glomeruli/**', why: 'Read as QuPath project output; it follows the slides, which stay in review until the SVS reader exists.' },
-      { glob: 'exports/*.geojson', why: 'Read as a GeoJSON annotation export; it follows the slides, which stay in review until the SVS reader exists.' },
-    ],
   },
   {
     id: 'cosmx-smi-flat-files',
@@ -1124,6 +1114,5 @@ export const LM_OMICS_LAYOUTS: readonly StudyLayout[] = [
       'bioformats2raw README and the NGFF "bioformats2raw.layout" transitional spec (ngff.openmicroscopy.org/0.4, §bf2raw): root attributes {"bioformats2raw.layout": 3}, OME/METADATA.ome.xml with the full OME-XML, OME/.zattrs {"series": [...]}, one NGFF image group per series (0/ with multiscales + omero). This is the conversion the BIA itself runs and accepts; the OME-XML states LaserScanningConfocalMicroscopy.',
     tree: bioformats2rawZarr,
     expected: [['converted/cells.ome.zarr/**', 'lm-confocal', 'BIA', 'row-light-microscopy']],
-    knownGaps: [{ glob: 'converted/cells.ome.zarr/**', why: 'The Zarr reader reads the store root only: with {"bioformats2raw.layout": 3} there, neither OME/METADATA.ome.xml (instrument, acquisition mode) nor the series group 0/ (omero channels) is read.' }],
   },
 ];

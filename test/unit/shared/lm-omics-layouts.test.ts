@@ -87,6 +87,11 @@ describe('high-content screening: what a plate folder holds besides its screen i
     expect(route(d, sc)).toBe('supporting-metadata → BIA [supporting-follows-data]');
   });
 
+  it('Opera .flex: each file is one well of a screen (Bio-Formats FlexReader; IDR idr0001 Meas_NN/RRRCCCFFF.flex)', () => {
+    const flex = fs(['Opera/Meas_01/001001000.flex', 'Opera/Meas_01/001002000.flex'], 'opera-flex', 'image', {}, '#########.flex');
+    expect(route(decide([flex]), flex)).toBe('hcs → BIA [row-hcs]');
+  });
+
   it('CellVoyager: a measurement titled SC_… keeps its wells as screen images (they carry the well/T/F/L/A/Z/C name)', () => {
     const mlf = fs(['cv2/MeasurementData.mlf'], 'yokogawa-mlf', 'metadata', plate);
     const wells = fs(['cv2/SC_screen_B03_T0001F001L01A01Z01C01.tif'], 'tiff', 'image');
@@ -242,6 +247,17 @@ describe('light microscopy: names and stores that say what the headers do not', 
     const geo = fs(['exports/CMU-1.geojson'], 'json', 'metadata', { header: h({ keys: 'type, features' }) });
     const d = decide([slide, proj, thumb, qpdata, geo]);
     for (const f of [proj, thumb, qpdata, geo]) expect(route(d, f)).toBe('processing-output → BIA [supporting-follows-data]');
+  });
+});
+
+describe('whole-slide and multi-file OME-TIFF formats', () => {
+  it('an Aperio SVS slide is light microscopy (OpenSlide "Aperio format"); a .companion.ome is the planes\' supporting metadata', () => {
+    const svs = fs(['slides/CMU-1.svs'], 'aperio-svs', 'image', { pixelSize: h({ x: 499 }) });
+    const planes = fs(['ome/cells_z1.ome.tif'], 'ome-tiff', 'image', { imagingMode: h('confocal' as const) });
+    const companion = fs(['ome/cells.companion.ome'], 'ome-companion', 'metadata');
+    const d = decide([svs, planes, companion]);
+    expect(route(d, svs)).toBe('lm-other → BIA [row-light-microscopy]');
+    expect(route(d, companion)).toBe('supporting-metadata → BIA [supporting-follows-data]');
   });
 });
 

@@ -187,3 +187,11 @@ describe('a frame-set record of one exposure decides single particle over an ang
     expect(inferModalities([frames, tilt]).get(frames.id)!.modality).toBe('spa-movies');
   });
 });
+
+describe('IMOD models', () => {
+  it('an IMOD fiducial model (.fid) is processing output of the tilt series', () => {
+    // etomo writes <name>.fid, the fiducial model tracked through the tilt series (IMOD etomo tutorial, "Files produced"; binspec.html).
+    const fid = infer(fs('TS_03', 'TS_03.fid', 'imod-model', { processing: h({ tool: 'IMOD', kind: 'fiducial model' }) }, 'processing'));
+    expect([fid.modality, fid.supports]).toEqual(['processing-output', 'cryoet-tilt-series']);
+  });
+});

@@ -95,6 +95,14 @@ describe('soft X-ray tomography', () => {
     expect(r.confidence).toBeGreaterThanOrEqual(REVIEW_BELOW);
   });
 
+  it('the IMOD reconstruction of one section of a serial-section series is serial-section ET, not a cryo-ET tomogram', () => {
+    // IMOD "Joining Serial Tomograms": one tilt series and tomogram per section (sec01/, sec02/, …), joined by finishjoin.
+    const own: Facts = { arrangement: h('image-stack' as const), dimensions: h({ x: 512, y: 512, z: 128 }), pixelSize: h({ x: 1.2, y: 1.2, z: 1.2 }), creator: h('IMOD'), header: h({ label: 'tilt: Back-projection reconstruction' }) };
+    const r = infer(fs('ssET/sec01', 'sec01_rec.mrc', 'mrc', own, { layouts: [{ kind: 'section-series', directory: 'ssET', marker: 'ssET/sec01' }] }));
+    expect(r.modality).toBe('vem-sstem');
+    expect(r.confidence).toBeGreaterThanOrEqual(REVIEW_BELOW);
+  });
+
   it('without X-ray facts the same IMOD reconstruction stays a cryo-ET tomogram', () => {
     const own: Facts = { arrangement: h('image-stack' as const), dimensions: h({ x: 512, y: 512, z: 128 }), pixelSize: h({ x: 1, y: 1, z: 1 }), creator: h('IMOD'), header: h({ label: 'tilt: Back-projection reconstruction' }) };
     expect(infer(fs('tomo', 'TS_01_rec.mrc', 'mrc', own)).modality).toBe('cryoet-tomograms');
