@@ -375,7 +375,7 @@ export const VEM_XRAY_LAYOUTS: readonly StudyLayout[] = [
     id: 'vem-two-techniques-one-study',
     title: 'One tissue, two volume-EM techniques: an SBF-SEM overview volume (3View DM4) and a FIB-SEM high-resolution ROI (ASV)',
     source:
-      'Multi-scale vEM studies image a block by SBF-SEM, then a region of interest by FIB-SEM (both volume EM; EMPIAR experiment types 4 and 5, shared/reference/empiar.md). Two EM techniques are not a correlative LM/EM study: no note-3 split, both go to EMPIAR under the Volume EM/XM row. Trees: Gatan DM4 (ncempy dm.py fields) and the ASV project layout (ChrisLeeThompson/ASV_Project_Explorer).',
+      'Multi-scale vEM studies image a block by SBF-SEM, then a region of interest by FIB-SEM (both volume EM; EMPIAR experiment types 4 and 5, docs/empiar.md). Two EM techniques are not a correlative LM/EM study: no note-3 split, both go to EMPIAR under the Volume EM/XM row. Trees: Gatan DM4 (ncempy dm.py fields) and the ASV project layout (ChrisLeeThompson/ASV_Project_Explorer).',
     tree: () => ({
       ...series('SBF-SEM_overview/block_%n.dm4', 12, () => gatan3View(4, 1_500, 15)),
       ...asvProject('FIB-SEM_ROI/ASV_roi1', 12),

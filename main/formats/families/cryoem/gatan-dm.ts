@@ -51,7 +51,7 @@ function thumbnailIndices(values: Map<string, DmValue>): Set<number> {
 /**
  * The ImageList entry that holds the data, by its path prefix: entries that are thumbnails (DataType 23, or
  * named by Thumbnails.<n>.ImageIndex) are passed over when another exists — a 2048-channel EELS spectrum has
- * fewer values than its 256 × 256 thumbnail — and of the rest the one with the most values wins.
+ * fewer values than its 256 × 256 thumbnail — and of the rest the one with the most values wins (docs/formats.md §4.1).
  */
 function mainImage(values: Map<string, DmValue>): { prefix: string; dims: number[]; skipped: number } | undefined {
   const thumbs = thumbnailIndices(values);

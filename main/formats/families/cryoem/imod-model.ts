@@ -9,7 +9,7 @@ import { CONFIDENCE, detection, type DetectContext, type Detection, type Detecto
  * IMOD binary models (`.mod`, and etomo's fiducial model `.fid`, seed `.seed`, boundary `.mod`), IMOD
  * binspec.html "IMOD Binary File Format" (as ome/bioformats IMODReader reads it; big-endian): "IMOD" + "V1.2"
  * at 0, char name[128] @8, int xmax @136, ymax @140, zmax @144, int objsize @148, uint flags @152, …,
- * float pixsize @216, int units @220; then chunks ("OBJT", "CONT", "MESH", … "IEOF").
+ * float pixsize @216, int units @220; then chunks ("OBJT", "CONT", "MESH", … "IEOF"). docs/formats.md §6.1.
  */
 const MAGIC = 'IMODV1.2';
 const AT = { name: 8, xmax: 136, ymax: 140, zmax: 144, objsize: 148, flags: 152, pixsize: 216, units: 220 } as const;

@@ -10,6 +10,7 @@ import { mdocDetector } from './mdoc';
 import { mrcDetector } from './mrc';
 import { mrcGzDetector } from './mrc-gz';
 import { imodModelDetector } from './imod-model';
+import { tomEmDetector } from './tom-em';
 import { relionStarDetector } from './relion-star';
 import { dialsDetector, xdsDetector } from './mx-processing';
 import { smvDetector } from './smv';
@@ -38,4 +39,5 @@ export const cryoEmDetectors: readonly Detector[] = [
   janeliaDatDetector,
   mrcGzDetector,
   imodModelDetector,
+  tomEmDetector,
 ];

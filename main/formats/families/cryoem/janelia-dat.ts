@@ -10,7 +10,7 @@ import { CONFIDENCE, detection, type DetectContext, type Detection, type Detecto
  * Janelia enhanced FIB-SEM `.dat` (Shan Xu / Harald Hess acquisition software): a 1024-byte big-endian header,
  * then the image as (YResolution, XResolution, ChanNum) int16 (uint8 when EightBit = 1). Field offsets from
  * janelia-cosem/fibsem-tools `fibsem_tools/io/dat.py` `parse_header` (adapted from FIB-SEM-Aligner fibsem.py;
- * the same offsets in clbarnes/jeiss-specs and Fiji's FIBSEM_Reader).
+ * the same offsets in clbarnes/jeiss-specs and Fiji's FIBSEM_Reader); docs/formats.md §21.
  */
 /** `FileMagicNum` >u4 @0 (fibsem-tools MAGIC_NUMBER = 3_555_587_570). */
 const MAGIC = 3555587570;

@@ -10,7 +10,7 @@ import { mrcDetector } from './mrc';
  * primary and half map gzipped, ftp.ebi.ac.uk/pub/databases/emdb/structures/EMD-NNNN/map/). Only the head of
  * the gzip stream is inflated (gzip-head.ts: 16 KiB in, 256 KiB out at most) and read by the MRC reader as if
  * it were the file; the uncompressed size is the gzip trailer's ISIZE (RFC 1952 §2.3.1: the last 4 bytes,
- * little-endian, size modulo 2^32).
+ * little-endian, size modulo 2^32). docs/formats.md §2.1.
  */
 /** RFC 1952 §2.3.1: ISIZE is the last 4 bytes of the member. */
 const ISIZE_BYTES = 4;

@@ -22,6 +22,7 @@ import { electronKvFromWavelength, radiationOf } from './wavelength';
  * model/experiment_list.py `to_dict`; beam models carry "wavelength" in Å and, since dxtbx 3.x, "probe");
  * `.refl` is msgpack `["dials::af::reflection_table", VERSION, {identifiers, nrows, data}]` (dials
  * src/dials/array_family/reflection_table_msgpack_adapter.h `pack<dials::af::reflection_table>`).
+ * docs/formats.md §20.4 (XDS) and §20.5 (DIALS); the radiation from the wavelength, §20.1.
  */
 const XDS_KEYS = ['JOB', 'DETECTOR', 'NAME_TEMPLATE_OF_DATA_FRAMES', 'DATA_RANGE', 'OSCILLATION_RANGE', 'X-RAY_WAVELENGTH', 'ORGX', 'ORGY', 'DETECTOR_DISTANCE', 'SPOT_RANGE', 'NX', 'NY', 'QX', 'QY'] as const;
 /** XDS keywords that must appear (at a line start) before a text is called XDS.INP; one more when the name is not XDS.INP. */

@@ -16,7 +16,7 @@ import { electronKvFromWavelength, radiationOf, xrayKevFromWavelength } from './
  * `get_smv_header` splits `key=value;`), FormatSMVADSC.py (PIXEL_SIZE and DISTANCE in mm, WAVELENGTH in Å,
  * OSC_START/OSC_RANGE in degrees, TIME in s), James Holton's "X-ray image formats" page (the ALS 8.3.1
  * header), fabio adscimage.py (writer: `HEADER_BYTES=%5d;`, blank padding) — the writer instamatic uses
- * for MicroED frames — and dxtbx FormatSMVTimePix_SU / FormatSMV_TVIPS (electron diffraction SMV).
+ * for MicroED frames — and dxtbx FormatSMVTimePix_SU / FormatSMV_TVIPS (electron diffraction SMV); docs/formats.md §20.2.
  */
 const MAGIC = '{\nHEADER_BYTES=';
 const MAGIC_CRLF = '{\r\nHEADER_BYTES=';

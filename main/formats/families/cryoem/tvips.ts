@@ -16,6 +16,7 @@ import { CONFIDENCE, detection, type DetectContext, type Detection, type Detecto
  *   frames from `size` on: a frame header (num, timestamp, ms, LUTidx, fcurrent, mag, mode @24: 1 image,
  *   2 diffraction, …) of frameheaderbytes (version 1: 12) bytes, then dimy × dimx pixels.
  * Parts after 000 are bare frame records without the general header (rsciio reads them with no offset).
+ * docs/formats.md §20.3.
  */
 const GENERAL_HEADER_BYTES = 256;
 const AT = { size: 0, version: 4, dimx: 8, dimy: 12, bits: 16, binx: 28, biny: 32, pixelsize: 36, ht: 40, magtotal: 44, frameHeaderBytes: 48, dummy: 52 } as const;

@@ -5,7 +5,7 @@ import { significant } from '../../kit/units';
  * voltage an electron wavelength implies. The relativistic de Broglie wavelength of an electron
  * accelerated through V volts is λ = h / √(2 m₀ e V (1 + e V / 2 m₀ c²)) (Williams & Carter, Transmission
  * Electron Microscopy, eq. 1.6 and Table 1.1: 100 kV 0.00370 nm, 200 kV 0.00251 nm, 300 kV 0.00197 nm).
- * Solved for the kinetic energy E = eV: E = √((m₀c²)² + (hc/λ)²) − m₀c².
+ * Solved for the kinetic energy E = eV: E = √((m₀c²)² + (hc/λ)²) − m₀c². docs/formats.md §20.1.
  */
 
 /** Electron rest energy m₀c² in eV (CODATA 2018: 0.51099895000 MeV). */

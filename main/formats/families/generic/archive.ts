@@ -8,6 +8,7 @@ import { gunzipHead, isGzip } from '../../gzip-head';
 // POSIX ustar (IEEE Std 1003.1, pax "ustar Interchange Format"; git tar.h / GNU tar.h struct posix_header):
 // 512-byte header blocks; name[100] @0, size[12] @124 (octal), chksum[8] @148, typeflag @156,
 // magic[6] @257 ("ustar\0"), version[2] @263 ("00"), prefix[155] @345. Old GNU tar writes "ustar  \0" at 257.
+// docs/formats.md §22.3.
 const TAR_BLOCK = 512;
 const MAGIC_OFFSET = 257;
 const POSIX_MAGIC = 'ustar\0';

@@ -10,7 +10,7 @@ import { xmlRoot } from '../../kit/xml';
 // BigWarp landmarks CSV (saalfeldlab/bigwarp LandmarkTableModel.save/loadCsv): headerless, opencsv quoting
 // every field; per row name ("Pt-0"), active ("true"/"false"), then the moving and the fixed point:
 // 2 + 2·ndims fields (6 in 2D, 8 in 3D). Newer development versions add an integer Id column after
-// "active" (7 or 9 fields). Unpaired points are written as Double "Infinity".
+// "active" (7 or 9 fields). Unpaired points are written as Double "Infinity". docs/formats.md §22.5.
 /** Rows checked in the head. */
 const MAX_LANDMARK_ROWS = 256;
 /** One matching row is distinctive; several consistent rows more so. */

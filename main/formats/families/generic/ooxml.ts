@@ -8,7 +8,7 @@ import { readDirectory } from './zip';
  * Office Open XML packages (ECMA-376 Part 2 "Open Packaging Conventions": a ZIP whose part names include
  * `[Content_Types].xml`, §10.1.2.4). Which application wrote it follows from the main part, at the part names
  * ECMA-376 Part 1 uses and every writer keeps (python-docx, openpyxl, python-pptx, Office): word/document.xml
- * (WordprocessingML), xl/workbook.xml (SpreadsheetML), ppt/presentation.xml (PresentationML).
+ * (WordprocessingML), xl/workbook.xml (SpreadsheetML), ppt/presentation.xml (PresentationML). docs/formats.md §22.1.
  */
 const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04] as const; // "PK\3\4" (APPNOTE §4.3.7)
 const CONTENT_TYPES = '[Content_Types].xml';

@@ -4,7 +4,7 @@ import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type Detection, type DetectContext, type Detector } from '../../detector';
 
 // Operating-system housekeeping files (shared/formats/name-hints.ts lists their names). The bytes decide;
-// the name only raises a distinctive magic to STRUCTURE, or is required where the magic is shared.
+// the name only raises a distinctive magic to STRUCTURE, or is required where the magic is shared. docs/formats.md §22.6.
 
 /** .DS_Store (Mac::Finder::DSStore DSStoreFormat.pod; kaitai_struct_formats macos/ds_store.ksy): alignment
  * 00 00 00 01, "Bud1", then the bookkeeping block offset (u32 BE @8), its length (@12) and a copy of the offset (@16). */

@@ -116,7 +116,8 @@ export const itkDetector: Detector = {
 // Affine matrices written as plain numbers (CLEM and registration tools export them so: Fiji/TrakEM2 and
 // BigWarp "affine" exports, MATLAB/NumPy savetxt of a 4×4, Amira/Avizo and napari-style XML/CSV). A 2-D
 // affine is 2×3, or 3×3 with the homogeneous last row 0 0 1; a 3-D affine is 3×4, or 4×4 with 0 0 0 1
-// (any homogeneous-coordinates text: Hartley & Zisserman, Multiple View Geometry, §2.2).
+// (any homogeneous-coordinates text: Hartley & Zisserman, Multiple View Geometry, §2.2). docs/formats.md §22.4;
+// elastix and ITK transforms above, docs/formats.md §22.5.
 /** Lines of text scanned for a matrix block. */
 const MAX_MATRIX_LINES = 400;
 /** Characters of one XML element's text read as matrix numbers. */

@@ -6,6 +6,7 @@ import { CONFIDENCE, detection, type DetectContext, type Detector } from '../../
 
 // ZIP, PKWARE APPNOTE.TXT 6.3: §4.3.7 local file header, §4.3.12 central directory header, §4.3.14–4.3.16
 // ZIP64 end of central directory record/locator and end of central directory record. Little-endian.
+// docs/formats.md §22.2.
 const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04] as const; // "PK\3\4", 0x04034b50
 const EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06] as const; // an archive that is only its EOCD record
 const EOCD_SIG = [0x50, 0x4b, 0x05, 0x06] as const; // 0x06054b50

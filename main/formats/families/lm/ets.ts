@@ -10,6 +10,7 @@ import { CONFIDENCE, detection, type DetectContext, type Detection, type Detecto
  * version i32 @8, nDimensions i32 @12, additionalHeaderOffset i64 @16, additionalHeaderSize i32 @24,
  * usedChunkOffset i64 @32, nUsedChunks i32 @40; at additionalHeaderOffset "ETS" (4 bytes), version i32,
  * pixelType i32, sizeC i32, colorspace i32, compressionType i32, compressionQuality i32, tileX, tileY, tileZ i32.
+ * docs/formats.md §10.1.
  */
 const SIS_MAGIC = [0x53, 0x49, 0x53, 0x00] as const; // "SIS\0"
 const ETS_MAGIC = [0x45, 0x54, 0x53, 0x00] as const; // "ETS\0"

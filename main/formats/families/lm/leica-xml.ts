@@ -13,6 +13,7 @@ import { fromXml } from './leica';
  * XML the .lif header holds (read here with the LIF reader's XML code, leica.ts), as UTF-8 text under a root
  * `<LMSDataContainerHeader>` or `<Data>`. The planes are `<Project>/<Series>_z<ZZ>_ch<CC>.tif` (also _t…, LAS X
  * help "Exporting images"), one folder up: the XML's dimensions say which index parts the names carry.
+ * docs/formats.md §10.3.
  */
 /** LAS X image XMLs are tens of kB to a few MB for tile scans. */
 const MAX_XML_BYTES = 4 * 1024 * 1024;

@@ -12,7 +12,7 @@ import { CONFIDENCE, detection, type DetectContext, type Detection, type Detecto
  * `[Key] value` per line — [METADATA], [CFG], [Laser] 488 nm, [Intensity (%)], [Zoom], [Pixelsize in um],
  * [Filter] 525/50, [POSITION], [x_pos], [z_start], [z_end], [z_stepsize], [z_planes], [x_pixels], [y_pixels],
  * [CAMERA PARAMETERS] …. The mesoSPIM is a light-sheet microscope (mesospim.org), and only its control
- * software writes these files.
+ * software writes these files. docs/formats.md §10.5.
  */
 /** A _meta.txt is a few kB. */
 const META_BYTES = 64 * 1024;

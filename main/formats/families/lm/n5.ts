@@ -14,6 +14,7 @@ import { walkStore } from './store-walk';
  * axis first: x, y, z), "blockSize" (int[]), "dataType" ("uint8" … "float64") and "compression" {"type": …}.
  * Blocks are files at `<dataset>/<i>/<j>/<k>`. BigDataViewer's N5 (bigdataviewer-core N5ImageLoader, BigStitcher
  * "Resave as N5") nests setupN/timepointN/sN datasets, with downsamplingFactors in setupN/attributes.json.
+ * docs/formats.md §9.1.
  */
 const ATTRIBUTES = 'attributes.json';
 /** N5 data types (N5 spec DataType). */

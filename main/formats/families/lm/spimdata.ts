@@ -16,7 +16,7 @@ import { CONFIDENCE, detection, type DetectContext, type Detection, type Detecto
  * of `<ViewSetup>` with `<size>` "x y z" and `<voxelSize><unit>µm</unit><size>x y z</size>`, `<Attributes
  * name="illumination|channel|tile|angle">` listing each attribute's values, and `<Timepoints>`. Illumination
  * sides and rotation angles are the attributes of multiview light-sheet (SPIM) acquisitions, for which
- * SpimData was made (Preibisch et al.; BigStitcher, Hörl et al. 2019).
+ * SpimData was made (Preibisch et al.; BigStitcher, Hörl et al. 2019). docs/formats.md §10.4.
  */
 /** A dataset.xml is tens of kB; projects with thousands of views and registrations reach a few MB. */
 const MAX_XML_BYTES = 4 * 1024 * 1024;

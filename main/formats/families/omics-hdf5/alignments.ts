@@ -10,7 +10,7 @@ const MAX_SAM_HEADER_LINES = 256;
 const MAX_L_TEXT = 256 * 1024 * 1024;
 /**
  * CRAM versions (samtools/hts-specs CRAMv3.tex §"File definition": 1.0, 2.0, 2.1, 3.0; CRAMv3.1 and the
- * CRAMv4 draft add 3.1 and 4.0).
+ * CRAMv4 draft add 3.1 and 4.0). docs/formats.md §23.
  */
 const CRAM_VERSIONS = new Set(['1.0', '2.0', '2.1', '3.0', '3.1', '4.0']);
 

@@ -7,6 +7,7 @@ import { completeLines, probedHeadText } from '../../kit/text';
  * FASTQ (Cock et al. 2010, "The Sanger FASTQ file format…", Nucleic Acids Res. 38:1767): records of four lines,
  * "@" title, sequence, "+" (optionally the title again), quality of the same length in ASCII 33–126.
  * Multi-line records exist in the spec but no current sequencer writes them; they are not recognised.
+ * docs/formats.md §23.
  */
 const MAX_RECORDS = 8;
 /** Sequence letters: IUPAC codes in either case, "." or "-" for gaps/unknowns, "*" (spec §"Sequence"). */

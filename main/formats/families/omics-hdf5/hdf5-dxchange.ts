@@ -11,7 +11,7 @@ import { h5Count as count, put, type HeaderFields, type Hdf5Scan } from './hdf5-
  * read_aps_2bm): root dataset /implements listing the top groups ("exchange:measurement:process"), projections
  * /exchange/data [nProjections, rows, columns] with /exchange/data_white (flats), /exchange/data_dark (darks) and
  * /exchange/theta (angles); instrument under /measurement/instrument: source/name, monochromator/energy (keV in
- * the definition's units table) and detection_system/objective/resolution (µm per pixel).
+ * the definition's units table) and detection_system/objective/resolution (µm per pixel). docs/formats.md §8.2.
  */
 /** Photon energies accepted, in keV. */
 const KEV = { min: 0.01, max: 1000 } as const;

@@ -29,6 +29,7 @@ function keV(value: number | undefined, units: string | undefined): number | und
  * definition = "NXtomo", instrument:NXinstrument holding NXdetector groups with data, x_pixel_size, y_pixel_size
  * and an NXsource with probe/type/name; sample:NXsample rotation_angle). Energy where writers put it: an
  * NXmonochromator `energy` (NeXus base class) or `beam/incident_energy` (ESRF nxtomo, tomoscan), with @units.
+ * docs/formats.md §8.1.
  */
 export function readNxtomo(scan: Hdf5Scan): Detection | null {
   const entry = scan.root.slice(0, MAX_ENTRIES).find((name) => {
@@ -92,7 +93,7 @@ export function readNxtomo(scan: Hdf5Scan): Detection | null {
 /**
  * BigDataViewer HDF5 (bigdataviewer-core Hdf5ImageLoader / Util.getResolutionsPath…): per setup /sNN/resolutions
  * (double [levels][3]) and /sNN/subdivisions (int [levels][3]); per time point and setup
- * /tNNNNN/sNN/<level>/cells (z, y, x). The calibration lives in the SpimData XML beside it.
+ * /tNNNNN/sNN/<level>/cells (z, y, x). The calibration lives in the SpimData XML beside it (docs/formats.md §8.3, §10.4).
  */
 export function readBdvHdf5(scan: Hdf5Scan): Detection | null {
   const setups = scan.root.filter((n) => BDV_SETUP.test(n));

@@ -21,7 +21,7 @@ const SNIFF_BYTES = 4096;
 /**
  * imzML (imzML 1.1 specification; pyimzml ImzMLParser scan_settings_params): mzML with the "Imaging MS Ontology" cv
  * (id IMS) and IMS: terms — 1000030 continuous / 1000031 processed storage, 1000080 UUID of the .ibd, 1000042/43
- * max count of pixels x/y, 1000046/47 pixel size x/y (µm unless a unit says otherwise).
+ * max count of pixels x/y, 1000046/47 pixel size x/y (µm unless a unit says otherwise). docs/formats.md §23.
  */
 const IMS = { continuous: 'IMS:1000030', processed: 'IMS:1000031', uuid: 'IMS:1000080', pixelsX: 'IMS:1000042', pixelsY: 'IMS:1000043', sizeX: 'IMS:1000046', sizeY: 'IMS:1000047' } as const;
 /** Unit Ontology length units (UO:0000017 micrometer, UO:0000018 nanometer, UO:0000008 meter, UO:0000016 millimeter) in nm. */

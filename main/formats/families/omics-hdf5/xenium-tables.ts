@@ -8,7 +8,7 @@ import { completeLines, headIncludes, probedHeadText } from '../../kit/text';
  * "transcript_counts" (then control_probe_counts, …, total_counts, cell_area, nucleus_area …, centroids in µm);
  * the transcripts table "transcript_id","cell_id","overlaps_nucleus","feature_name","x_location","y_location",
  * "z_location","qv" (µm coordinates, Phred quality). Only the head of the gzip stream is inflated (kit/text
- * probedHeadText → gzip-head.ts: 16 KiB in, 256 KiB out at most).
+ * probedHeadText → gzip-head.ts: 16 KiB in, 256 KiB out at most). docs/formats.md §15.1.
  */
 const CELLS_COLUMNS = ['cell_id', 'x_centroid', 'y_centroid', 'transcript_counts'] as const;
 const TRANSCRIPTS_COLUMNS = ['transcript_id', 'cell_id', 'overlaps_nucleus', 'feature_name', 'x_location', 'y_location', 'z_location', 'qv'] as const;

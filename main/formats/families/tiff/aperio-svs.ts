@@ -10,7 +10,7 @@ import { TAG } from './tags';
  * `key = value` pairs (OpenSlide: "key = value" pairs separated by "|"; e.g. openslide test slide CMU-1.svs:
  * `…|AppMag = 20|StripeWidth = 2040|ScanScope ID = CPAPERIOCS|…|MPP = 0.4990|…`). MPP is microns per pixel
  * (OpenSlide maps it to openslide.mpp-x/-y; Bio-Formats SVSReader sets PhysicalSizeX from it), AppMag the
- * apparent objective magnification (OpenSlide openslide.objective-power).
+ * apparent objective magnification (OpenSlide openslide.objective-power). docs/formats.md §3.3.
  */
 
 /** Most `|`-separated fields looked at (real descriptions have 10–30). */

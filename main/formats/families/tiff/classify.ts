@@ -88,7 +88,7 @@ function startsWithEerRoot(head: string): boolean {
  *    declaration, typed UNDEFINED or BYTE — on a BigTIFF this is EER (verified); on a classic TIFF only when the
  *    frames are EER-compressed;
  *  - IFD0 compressed with 65000–65002 and no tag 65001 at all (every EER frame is so compressed; files before
- *    v2.2 carry no acquisition XML): EER on a BigTIFF or a file named .eer, unverified.
+ *    v2.2 carry no acquisition XML): EER on a BigTIFF or a file named .eer, unverified (docs/formats.md §3.1).
  */
 async function eer(t: TiffFile): Promise<Classification | null> {
   const e = t.entry(PRIVATE.EerAcquisition);
@@ -128,7 +128,7 @@ async function carriesSis(t: TiffFile): Promise<boolean> {
  * (iTEM/RADIUS, Quemesa/Morada/Veleta cameras) writes TIFFs of the same family: an SIS TIFF carries the
  * OlympusSIS structure in tag 33560 (tifffile read_sis: camera, magnification, pixel size), which a cellSens
  * slide does not need. So a container at byte 8 makes a VSI only when the file is named .vsi or carries no SIS
- * structure; a named .vsi stays VSI.
+ * structure; a named .vsi stays VSI (docs/formats.md §3.2).
  */
 async function vsi(t: TiffFile): Promise<Classification | null> {
   const b = new Bytes(t.ctx.head, t.header.littleEndian);

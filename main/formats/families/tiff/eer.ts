@@ -106,7 +106,7 @@ async function gain(t: TiffFile, f: Found): Promise<number> {
   return CONF.VERIFIED;
 }
 
-/** EER movies (BigTIFF + "<metadata>" acquisition XML in tag 65001) and EER gain references (.gain, defect XML in tag 65100). */
+/** EER movies (BigTIFF + "<metadata>" acquisition XML in tag 65001; docs/formats.md §3.1) and EER gain references (.gain, defect XML in tag 65100). */
 export const eerDetector = tiffDetector('eer', ['eer', 'eer-gain'], async (t, c) => {
   const f = new Found();
   await readBase(t, f);

@@ -125,7 +125,7 @@ async function sis(t: TiffFile, f: Found, c: Classification): Promise<number> {
   return c.verified ? CONF.VERIFIED : CONF.TAGGED;
 }
 
-/** An SIS TIFF from a TEM camera (by camera name, TEM software, or a magnification beyond light optics) is a TEM image. */
+/** An SIS TIFF from a TEM camera (by camera name, TEM software, or a magnification beyond light optics) is a TEM image (docs/formats.md §3.2). */
 function temFacts(f: Found, software: string | undefined): void {
   const camera = f.facts.detector?.value;
   const mag = f.facts.magnification?.value;

@@ -12,6 +12,7 @@ import { readOmeXml } from './ome-tiff';
  * holding the full Instrument / Image / Pixels / Channel metadata, whose `<TiffData><UUID FileName="…">` elements
  * name the TIFFs that hold the planes (each of which carries only `<BinaryOnly MetadataFile=… UUID=…/>`). The
  * OME-XML is read as OME-TIFF reads its ImageDescription (ome-tiff.ts readOmeXml); `describes` lists the files.
+ * docs/formats.md §3.3.
  */
 
 /** Largest companion read whole: one detector read (MAX_READ_BYTES). Larger files are read as a prefix. */

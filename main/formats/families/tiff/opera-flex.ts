@@ -12,7 +12,7 @@ import { PRIVATE } from './tags';
  * <NumAperture>`, `<Plate><PlateName><XSize><YSize>` (plate rows and columns), `<Well><WellCoordinate Row Col/>`
  * (1-based; FlexReader subtracts 1) and `<Images><Image BufferNo><Sublayout>` (the field) with
  * `<ImageResolutionX>` in metres (FlexReader multiplies by 1 000 000 for µm). One file per well, named
- * RRRCCCFFF.flex (IDR idr0001).
+ * RRRCCCFFF.flex (IDR idr0001). docs/formats.md §3.3.
  */
 
 /** Most Image, Array, LightSource and Objective elements looked at (a well of a few hundred planes). */

@@ -11,7 +11,7 @@ const BY_NAME_ONLY = 0.85;
 
 /**
  * Olympus cellSens .vsi: a TIFF (thumbnails/label in its IFDs; pixels in _name_/stackN/*.ets) whose byte 8
- * starts the cellSens volume header (Bio-Formats CellSensReader; tifffile keeps .vsi apart from SIS).
+ * starts the cellSens volume header (Bio-Formats CellSensReader; tifffile keeps .vsi apart from SIS); docs/formats.md §3.2.
  */
 export const vsiDetector = tiffDetector('vsi', ['vsi'], async (t, c) => {
   const f = new Found();

@@ -14,6 +14,7 @@ import { CONFIDENCE, detection, type DetectContext, type Detection } from '../..
  * (LowByteFirst/HighByteFirst), DataType (UnsignedShort, FloatValue…), Dim_1 (columns), Dim_2 (rows), Size.
  * `.info` (tomwer edfdwprocess.py FILE_INFO_KEYS, tomoscan EDFTomoScan): "Key= value" lines TOMO_N, REF_ON,
  * REF_N, DARK_N, Energy (keV), PixelSize (µm), Dim_1, Dim_2, Prefix — the projections are <Prefix>NNNN.edf.
+ * docs/formats.md §12.1.
  */
 /** fabio edfimage.py BLOCKSIZE: headers are padded to multiples of 512 bytes. */
 const EDF_BLOCK = 512;

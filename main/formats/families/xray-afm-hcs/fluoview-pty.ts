@@ -11,6 +11,7 @@ import { settingsText } from './olympus';
  * the .oif, one per TIFF plane. ome/bioformats FV1000Reader.initFile reads each with getIniFile, takes
  * `[File Info]` DataName (sanitizeValue strips the quotes) and replaceExtension(file, "pty", "tif") to find
  * the plane's TIFF in the same folder; so a .pty describes the TIFF of its DataName with .tif for .pty.
+ * docs/formats.md §10.2.
  */
 /** A .pty is a few kB; 256 KiB bounds a lying one. */
 const PTY_BYTES = 256 * 1024;
