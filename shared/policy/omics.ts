@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import type { Facts } from '../formats/facts';
 import { isImagingBasedPlatform, isSequencingBasedPlatform } from '../modality/platforms';
 import type { ClauseId } from './catalog';
@@ -18,7 +19,8 @@ export function omicsRoute(facts: Facts): OmicsRoute {
   const omics = facts.omics?.value;
   const platform = omics?.platform ?? facts.spatial?.value.platform;
   if (isImagingBasedPlatform(platform)) return { clauseId: 'spatial-omics-imaging-st', detail: `${platform} reads transcripts by imaging.` };
-  switch (omics?.kind) {
+  const kind = omics?.kind;
+  switch (kind) {
     case 'sequencing-reads':
     case 'alignments':
       return { clauseId: 'spatial-omics-reads' };
@@ -31,7 +33,9 @@ export function omicsRoute(facts: Facts): OmicsRoute {
         : { clauseId: 'spatial-omics-no-archive', detail: `No omics archive is known to take spatial transcriptomics from ${platform ?? 'an unnamed platform'}.` };
     case 'mass-spectrometry':
       return facts.spatial ? { clauseId: 'spatial-omics-metabolomics' } : { clauseId: 'spatial-omics-proteomics' };
-    default:
+    case undefined:
       return { clauseId: 'spatial-omics-no-archive', detail: 'No omics archive is known to take this kind of data.' };
+    default:
+      return assertNever(kind, 'omics kind');
   }
 }

@@ -6,6 +6,7 @@ import { byPlace, decide, overrideDecision, where } from './decision';
 import { FollowIndex, followDecision, type Followable, type RoutedAs } from './follow';
 import { omicsRoute } from './omics';
 import { routeTomograms, tiltSeriesStems } from './tomograms';
+import { assertNever } from '../assert-never';
 import { whatWouldDecide } from '../modality/review-hint';
 import { DEFAULT_POLICY_OPTIONS, type Decision, type PolicyOptions, type RoutedFileset, type RouteInput, type StudyRouting } from './types';
 
@@ -84,8 +85,16 @@ function dataClause(m: Modality, shape: StudyShape): ClauseId {
       return 'spatial-omics-spatial-data';
     case 'correlation':
       return 'note-3-correlation-info';
-    default:
+    // Routed before or elsewhere: omics by their archive, patient data, followers, clutter and the unknown.
+    case 'omics':
+    case 'medical':
+    case 'supporting':
+    case 'processing':
+    case 'not-data':
+    case 'unknown':
       return 'review-unknown';
+    default:
+      return assertNever(group, 'modality group');
   }
 }
 
