@@ -270,8 +270,6 @@ const WARP_XML_ROOTS: ReadonlySet<string> = new Set(['Movie', 'TiltSeries']);
  * naming says (generic JSON/XML/text readers see only their shape):
  * - cryoSPARC's job document job.json (its top-level keys),
  * - Warp/WarpTools per-item XML (root <Movie> or <TiltSeries>, with the fitted CTF and motion),
- * - IMOD/etomo command files `<step>.com` (xcorr.com, align.com, tilt.com, newst.com: "command files" that
- *   etomo writes and submfg runs; IMOD etomo tutorial, "Files produced"),
  * - Dynamo tables `.tbl` (one row per particle: tag, aligned, averaged, shifts, Euler angles…; Dynamo wiki "Table"),
  * - IMOD binary models (fiducial models `.fid`, contour models `.mod`; IMOD binspec.html).
  * Each says how the data were processed, not how they were taken: processing output that follows them.
@@ -292,12 +290,11 @@ function cryoProcessingRecord(s: Signals): { readonly why: string; readonly supp
     // etomo names the fiducial model of a tilt-series alignment <name>.fid (IMOD etomo tutorial, "Files produced").
     return { why: `An IMOD model (${s.firstName}: fiducials or contours drawn on an image)`, ...(s.f.extension === '.fid' ? { supports: 'cryoet-tilt-series' as const } : {}) };
   }
-  if (s.f.format === 'text' && s.f.extension === '.com') return { why: `An IMOD command file (${s.firstName}): the parameters etomo ran a processing step with` };
   if (s.f.format === 'text' && s.f.extension === '.tbl') return { why: `A Dynamo table (${s.firstName}): particle positions and alignments of subtomogram averaging`, supports: 'cryoet-subtomograms' };
   return undefined;
 }
 
-/** cryoSPARC, Warp, IMOD and Dynamo processing records: processing output that follows the data. */
+/** cryoSPARC, Warp, IMOD-model and Dynamo processing records: processing output that follows the data (IMOD .com command files are tilt-alignment outputs above). */
 const cryoProcessingRecords: ModalityRule = {
   id: 'cryo-processing-records',
   votes: (s) => {
@@ -441,13 +438,18 @@ function contradictedByFrames(s: Signals, m: Modality): boolean {
   return false;
 }
 
+/** The extension of the TOM/Dynamo EM format. */
+const EM_FORMAT_EXTENSION = '.em';
+
 /** What folder and file names suggest about image data: a hint, never more. */
 const nameHints: ModalityRule = {
   id: 'name-hints',
   votes: (s) => {
     // An archive of light-microscopy files is named like the images it holds (confocal_2024-08_backup.zip).
     if (s.f.kind !== 'image' && s.f.kind !== 'container' && !archivedLmFormat(s)) return [];
-    const matched = NAME_HINTS.filter((h) => h.test.test(s.path) && !contradictedByFrames(s, h.modality));
+    // The extension .em names the TOM/Dynamo EM file format, not "electron microscopy" (TOM toolbox tom_emwrite).
+    const named = s.f.extension === EM_FORMAT_EXTENSION ? s.path.slice(0, -EM_FORMAT_EXTENSION.length) : s.path;
+    const matched = NAME_HINTS.filter((h) => h.test.test(named) && !contradictedByFrames(s, h.modality));
     // Products keep their movie's name and add their own (cryoSPARC: …_fractions_patch_aligned_doseweighted_particles.mrc): the product's word wins.
     const derived = matched.some((h) => h.modality === 'spa-particles' || h.modality === 'spa-micrographs');
     const hits = derived ? matched.filter((h) => h.modality !== 'spa-movies') : matched;
@@ -476,13 +478,26 @@ const nameHints: ModalityRule = {
 const SEGMENTATION_FOLDER = /(^|\/)(segmentations?|labels|masks)(\/|$)/;
 const SEGMENTATION_NAME = /(^|[^a-z0-9])(labels?|masks?|seg|segmentations?)([^a-z0-9]|$)/;
 
+/** Formats of 3-D maps (MRC/CCP4 and the TOM/Dynamo EM format). */
+const MAP_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>(['mrc', 'tom-em']);
+
+/**
+ * A cubic volume in a map format named as a mask is the mask of a map (RELION MaskCreate mask.mrc, Dynamo
+ * mask.em, EMDB masks/emd_N_msk_1.map: a cube the size of the map's box), which EMDB takes with the map
+ * (EMDB map deposition: masks with the primary map), not a segmentation of acquired images.
+ */
+function mapMask(s: Signals): boolean {
+  const d = s.f.facts.dimensions?.value;
+  return MAP_FORMATS.has(s.f.format) && s.arrangement === 'volume' && d !== undefined && d.x !== undefined && d.x === d.y && d.y === d.z;
+}
+
 /** An image that says nothing of how it was acquired, named as a segmentation: a processing result that follows its images. */
 const segmentations: ModalityRule = {
   id: 'segmentation',
   votes: (s) => {
     // An archived map's mask (EMDB masks/emd_N_msk_1.map) is part of the entry, not a segmentation of images.
     const acquired = s.mode || s.kv !== undefined || s.f.facts.channels || s.f.facts.xrayEnergyKeV || s.f.facts.emdbId || s.creator === 'EMDB';
-    if (s.f.kind !== 'image' || acquired) return [];
+    if (s.f.kind !== 'image' || acquired || mapMask(s)) return [];
     const folder = SEGMENTATION_FOLDER.test(s.f.directory.toLowerCase());
     const name = SEGMENTATION_NAME.test(s.firstName);
     if (!folder && !name) return [];

@@ -29,8 +29,11 @@ export const SUBVOLUME_BOX_MAX = 256;
 /** Smallest tilt range of a tilt series: cryo-ET schemes span ±40° to ±70° (Hagen et al. 2017 dose-symmetric: ±60°); a few degrees is stage wobble. */
 export const MIN_TILT_RANGE_DEG = 20;
 
-/** MRC-family formats: what cryo-EM and electron tomography write. */
-const MRC_LIKE = new Set(['mrc']);
+/** MRC-family formats: what cryo-EM and electron tomography write (MRC/CCP4, and the TOM/Dynamo EM format of cryo-ET volumes). */
+const MRC_LIKE: ReadonlySet<FormatId> = new Set<FormatId>(['mrc', 'tom-em']);
+
+/** Dynamo's dtcrop writes each cropped subtomogram as particle_<tag>.em, the tag zero-padded to 6 digits (Dynamo wiki, "dtcrop"). */
+const DYNAMO_PARTICLE = /^particle_\d{6}\.em$/;
 
 function kvText(kv: number): string {
   return `${kv} kV`;
@@ -206,6 +209,10 @@ const mrcVolumes: ModalityRule = {
     if (!volume || z < 2) return out;
     const cubic = x === y && y === z;
     const flat = z * 2 <= Math.min(x, y);
+    if (cubic && x <= SUBVOLUME_BOX_MAX && s.f.format === 'tom-em' && DYNAMO_PARTICLE.test(s.firstName)) {
+      out.push(vote('cryoet-subtomograms', W.GOOD, 'name', `A small cubic EM volume (${x}³ voxels) named as Dynamo's dtcrop names the subtomograms it crops (particle_<tag>.em).`));
+      return out;
+    }
     if (cubic && x <= SUBVOLUME_BOX_MAX && s.numberedStack && (px === undefined || px >= TOMOGRAM_PIXEL_MIN_NM)) {
       out.push(vote('cryoet-subtomograms', W.FAIR, 'header', `${s.f.fileCount} small cubic volumes (${x}³ voxels${px ? ` of ${formatLength(px)}` : ''}): subtomograms.`));
     } else if (cubic && (px === undefined || px <= MAP_PIXEL_MAX_NM)) {

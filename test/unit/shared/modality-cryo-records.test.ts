@@ -195,3 +195,30 @@ describe('IMOD models', () => {
     expect([fid.modality, fid.supports]).toEqual(['processing-output', 'cryoet-tilt-series']);
   });
 });
+
+describe('TOM/Dynamo EM volumes', () => {
+  // Dynamo dtcrop writes particles_data/particle_<6-digit tag>.em; an alignment project writes averages/average_ref_001_ite_NNNN.em
+  // (Dynamo wiki); volumes in the TOM/EM format (tom_emwrite). Subtomograms are cryo-ET data, averages and masks are maps (EMDB).
+  const cube = (n: number, kv?: number): Facts => ({ arrangement: h('volume' as const), dimensions: h({ x: n, y: n, z: n }), ...(kv ? { voltageKV: { ...h(kv), unit: 'kV' as const } } : {}) });
+
+  it('Dynamo particle_NNNNNN.em cubes are subtomograms', () => {
+    const r = infer(fs('particles_data', 'particle_######.em', 'tom-em', cube(16, 300), 'image', 4));
+    expect(r.modality).toBe('cryoet-subtomograms');
+    expect(r.confidence).toBeGreaterThanOrEqual(REVIEW_BELOW);
+  });
+
+  it('an average and a cubic mask in the EM format are maps; ".em" is no "electron microscopy" word', () => {
+    const avg = infer(fs('mpr/results/ite_0001/averages', 'average_ref_001_ite_0001.em', 'tom-em', cube(16)));
+    expect([avg.modality, avg.confidence >= REVIEW_BELOW]).toEqual(['density-map', true]);
+    expect(avg.alternatives.map((a) => a.modality)).not.toContain('em-2d');
+    const mask = infer(fs('.', 'mask.em', 'tom-em', cube(16)));
+    expect([mask.modality, mask.confidence >= REVIEW_BELOW]).toEqual(['density-map', true]);
+  });
+
+  it('a slab-shaped segmentation named _seg is still a segmentation, not a map mask', () => {
+    // membrain-seg writes <tomogram>_seg.mrc: a label volume the shape of the tomogram.
+    const seg = infer(fs('segmentations', 'TS_01_seg.mrc', 'mrc', { arrangement: h('volume' as const), dimensions: h({ x: 928, y: 928, z: 200 }) }));
+    expect(seg.modality).toBe('processing-output');
+  });
+
+});
