@@ -1,3 +1,5 @@
+import type { Facts } from '../../shared/formats/facts';
+import type { FormatId } from '../../shared/formats/format-catalog';
 import type { Fileset } from '../../shared/model/fileset';
 import type { ScanReport } from '../../shared/model/scan-report';
 import { SCAN_REPORT_SCHEMA_VERSION } from '../../shared/model/scan-report';
@@ -65,4 +67,41 @@ export function createReport(partial: Partial<ScanReport> = {}): ScanReport {
     issues: [],
     ...partial,
   };
+}
+
+/** A fact read from a file's own header. */
+export function headerFact<T>(value: T): { value: T; provenance: 'header' } {
+  return { value, provenance: 'header' };
+}
+
+let seriesSeq = 0;
+
+/**
+ * A fileset in `directory` named `pattern` as the scan hands it to inference: a pattern with `#` is a
+ * numbered series of `count` files (12 by default), any other pattern one file of that name; the extension is
+ * the pattern's last dot part.
+ */
+export function createSeries(directory: string, pattern: string, format: FormatId, facts: Facts = {}, extra: Partial<Fileset> & { count?: number } = {}): Fileset {
+  const { count, ...rest } = extra;
+  const run = /#+/.exec(pattern);
+  const n = run ? (count ?? 12) : 1;
+  const names = run ? Array.from({ length: n }, (_, i) => pattern.replace(run[0], String(i + 1).padStart(run[0].length, '0'))) : [pattern];
+  const files = names.map((name) => (directory === '.' ? name : `${directory}/${name}`));
+  const dot = pattern.lastIndexOf('.');
+  return createFileset({
+    id: `s${++seriesSeq}`,
+    root: '/data/study',
+    directory,
+    pattern,
+    extension: dot > 0 ? pattern.slice(dot).toLowerCase() : '',
+    files,
+    fileCount: files.length,
+    bytes: files.length * 1024,
+    format,
+    kind: 'image',
+    facts,
+    layouts: [],
+    sampling: { read: 1, total: files.length, full: files.length === 1 },
+    ...rest,
+  });
 }

@@ -1,55 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { Facts } from '../../../shared/formats/facts';
-import type { FormatId } from '../../../shared/formats/format-catalog';
 import type { LayoutRef } from '../../../shared/layouts/types';
 import type { Fileset } from '../../../shared/model/fileset';
 import { inferModalities } from '../../../shared/modality/infer';
 import { REVIEW_BELOW } from '../../../shared/modality/modalities';
 import type { ModalityResult } from '../../../shared/modality/types';
-import { createFileset } from '../../helpers/factories';
+import { createSeries, headerFact } from '../../helpers/factories';
 
 // The domain knowledge of an expert, case by case: channel names and wavelengths (FPbase, the dye makers,
 // OME ContrastMethod), electron diffraction (MicroED), frames against folder names (RELION's MotionCorr
 // output), serial sections as volumes, correlation files by folder and content. Each case says where its
 // expectation comes from.
 
-const ROOT = '/data/study';
 
-function h<T>(value: T): { value: T; provenance: 'header' } {
-  return { value, provenance: 'header' };
-}
+const h = headerFact;
 
 function lay<T>(value: T): { value: T; provenance: 'layout'; source: string } {
   return { value, provenance: 'layout', source: 'default_pipeline.star' };
 }
 
-let seq = 0;
-
-/** A fileset: a pattern with `#` is a numbered series of `count` files (12 by default), any other one file. */
-function fs(directory: string, pattern: string, format: FormatId, facts: Facts = {}, extra: Partial<Fileset> & { count?: number } = {}): Fileset {
-  const { count, ...rest } = extra;
-  const run = /#+/.exec(pattern);
-  const n = run ? (count ?? 12) : 1;
-  const names = run ? Array.from({ length: n }, (_, i) => pattern.replace(run[0], String(i + 1).padStart(run[0].length, '0'))) : [pattern];
-  const files = names.map((name) => (directory === '.' ? name : `${directory}/${name}`));
-  const dot = pattern.lastIndexOf('.');
-  return createFileset({
-    id: `x${++seq}`,
-    root: ROOT,
-    directory,
-    pattern,
-    extension: dot > 0 ? pattern.slice(dot).toLowerCase() : '',
-    files,
-    fileCount: files.length,
-    bytes: files.length * 1024,
-    format,
-    kind: 'image',
-    facts,
-    layouts: [],
-    sampling: { read: 1, total: files.length, full: files.length === 1 },
-    ...rest,
-  });
-}
+/** A fileset as the scan hands it to inference (test/helpers/factories.ts). */
+const fs = createSeries;
 
 function infer(...study: Fileset[]): ModalityResult {
   return inferModalities(study).get(study[0]!.id)!;

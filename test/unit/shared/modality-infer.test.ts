@@ -1,61 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Facts } from '../../../shared/formats/facts';
-import type { FormatId } from '../../../shared/formats/format-catalog';
 import type { Fileset } from '../../../shared/model/fileset';
 import { CROSS_CLASS_PENALTY, fuse } from '../../../shared/modality/fuse';
 import { inferModalities } from '../../../shared/modality/infer';
 import { GENERIC_MODALITY, MODALITIES, MODALITY_CATALOG, modalityInfo, REVIEW_BELOW, type Modality } from '../../../shared/modality/modalities';
 import type { ModalityResult, Vote } from '../../../shared/modality/types';
 import { fallbackVote, vote, W } from '../../../shared/modality/weights';
-import { createFileset } from '../../helpers/factories';
+import { createSeries, headerFact } from '../../helpers/factories';
 
 // ---------------------------------------------------------------------------------------------------
 // Builders: a fileset as the scan hands it to modality inference, with facts read from a header.
 // ---------------------------------------------------------------------------------------------------
 
-const ROOT = '/data/study';
 
-/** A fact read from a file's own header. */
-function h<T>(value: T): { value: T; provenance: 'header' } {
-  return { value, provenance: 'header' };
-}
+const h = headerFact;
 
 /** A fact lent by a sidecar (an mdoc beside the data, say). */
 function side<T>(value: T): { value: T; provenance: 'sidecar'; source: string } {
   return { value, provenance: 'sidecar', source: 'sidecar.mdoc' };
 }
 
-let seq = 0;
-
-/**
- * A fileset in `directory` named `pattern`: a pattern with `#` is a numbered series of `count` files, any
- * other pattern one file of that name. The extension is the pattern's last dot part.
- */
-function fs(directory: string, pattern: string, format: FormatId, facts: Facts = {}, extra: Partial<Fileset> & { count?: number } = {}): Fileset {
-  const { count, ...rest } = extra;
-  const run = /#+/.exec(pattern);
-  const n = run ? (count ?? 12) : 1;
-  const names = run ? Array.from({ length: n }, (_, i) => pattern.replace(run[0], String(i + 1).padStart(run[0].length, '0'))) : [pattern];
-  const files = names.map((name) => (directory === '.' ? name : `${directory}/${name}`));
-  const dot = pattern.lastIndexOf('.');
-  return createFileset({
-    id: `m${++seq}`,
-    root: ROOT,
-    directory,
-    pattern,
-    extension: dot > 0 ? pattern.slice(dot).toLowerCase() : '',
-    files,
-    fileCount: files.length,
-    bytes: files.length * 1024,
-    format,
-    kind: 'image',
-    facts,
-    layouts: [],
-    sampling: { read: 1, total: files.length, full: files.length === 1 },
-    ...rest,
-  });
-}
+/** A fileset as the scan hands it to inference (test/helpers/factories.ts). */
+const fs = createSeries;
 
 /** Confidence bands a row asserts: exactly 0; below the review threshold; routed but not sure; sure. */
 type Band = 'zero' | 'review' | 'routed' | 'sure';
