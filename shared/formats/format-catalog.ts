@@ -21,7 +21,7 @@ export const FORMAT_CATALOG = [
   { id: 'deltavision', label: 'DeltaVision', kind: 'image', extensions: ['.dv', '.r3d'] },
   { id: 'eer', label: 'EER movie', kind: 'image', extensions: ['.eer', '.mrc.eer'] },
   { id: 'eer-gain', label: 'EER gain reference', kind: 'metadata', extensions: ['.gain'] },
-  { id: 'mdoc', label: 'SerialEM mdoc', kind: 'metadata', extensions: ['.mdoc'] },
+  { id: 'mdoc', label: 'SerialEM mdoc', kind: 'metadata', extensions: ['.mdoc', '.idoc'] },
   { id: 'imod-tilt', label: 'IMOD tilt angles', kind: 'metadata', extensions: ['.tlt', '.rawtlt', '.xtilt'] },
   { id: 'imod-xf', label: 'IMOD transforms', kind: 'metadata', extensions: ['.xf', '.prexf', '.xg'] },
   { id: 'imod-model', label: 'IMOD model', kind: 'processing', extensions: ['.mod'] },

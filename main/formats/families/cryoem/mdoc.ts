@@ -12,9 +12,11 @@ import { CONFIDENCE, detection, MAX_READ_BYTES, type DetectContext, type Detecti
 /**
  * SerialEM .mdoc (autodoc) files (docs/formats.md §5; teamtomo/mdocfile src/mdocfile/data_models.py and
  * utils.py): global `Key = Value` lines, title lines `[T = …]`, then sections `[ZValue = n]` (image n of the
- * stack), `[FrameSet = n]` (frames of one exposure) or `[MontSection = n]` (montage overview).
+ * stack), `[FrameSet = n]` (frames of one exposure) or `[MontSection = n]` (montage overview). Its `.idoc`
+ * sibling has the same keys in `[Image = <TIFF file name>]` sections, one per single-image TIFF it lets be
+ * read as one stack (SerialEM help, "File Formats — Image Metadata Files").
  */
-const SECTION = /^\[\s*(ZValue|FrameSet|MontSection)\s*=\s*(-?\d+)\s*\]\s*$/;
+const SECTION = /^\[\s*(?:(ZValue|FrameSet|MontSection)\s*=\s*(-?\d+)|(Image)\s*=\s*([^\]]+?))\s*\]\s*$/;
 const TITLE = /^\[?\s*T\s*=\s*(.*?)\]?\s*$/;
 /** Keys only SerialEM writes (data_models.py MdocGlobalData / MdocSectionData); two of them make an mdoc without sections. */
 const MDOC_KEYS = ['PixelSpacing', 'ImageFile', 'ImageSize', 'DataMode', 'TiltAngle', 'StagePosition', 'MagIndex', 'SubFramePath', 'NumSubFrames', 'ExposureDose'];
@@ -31,7 +33,9 @@ const MAX_LINES = 1_000_000;
 const MAX_DESCRIBED = 16;
 
 interface Section {
-  readonly kind: 'ZValue' | 'FrameSet' | 'MontSection';
+  readonly kind: 'ZValue' | 'FrameSet' | 'MontSection' | 'Image';
+  /** The image file an `[Image = name]` section of an .idoc describes. */
+  readonly image?: string;
   readonly values: Map<string, string>;
 }
 
@@ -59,7 +63,8 @@ function parse(text: string): Parsed {
         break;
       }
       current = new Map();
-      sections.push({ kind: s[1] as Section['kind'], values: current });
+      if (s[3]) sections.push({ kind: 'Image', image: s[4]!, values: current });
+      else sections.push({ kind: s[1] as Section['kind'], values: current });
       continue;
     }
     const t = TITLE.exec(line);
@@ -119,6 +124,8 @@ function described(ctx: DetectContext, p: Parsed): { files: string[]; fromConten
   for (const s of p.sections) {
     const f = s.values.get('SubFramePath');
     if (f && out.size < MAX_DESCRIBED) out.add(baseName(f));
+    // An .idoc's images: the single-image TIFFs that together are its stack.
+    if (s.image && out.size < MAX_DESCRIBED) out.add(baseName(s.image));
   }
   const fromContent = out.size > 0;
   const stem = ctx.name.replace(/\.mdoc$/i, '');
@@ -131,12 +138,14 @@ function build(ctx: DetectContext, p: Parsed, complete: boolean, structured: boo
   const evidence: Evidence[] = [];
   const problems: string[] = [];
   const kinds = new Set(p.sections.map((s) => s.kind));
-  const z = p.sections.filter((s) => s.kind === 'ZValue');
+  // The images of the stack: [ZValue] sections of an .mdoc, [Image] sections (one TIFF each) of an .idoc.
+  const z = p.sections.filter((s) => s.kind === 'ZValue' || s.kind === 'Image');
+  const images = p.sections.filter((s) => s.kind === 'Image');
   const montSections = p.sections.filter((s) => s.kind === 'MontSection');
   const frameSets = p.sections.filter((s) => s.kind === 'FrameSet');
   evidence.push(
     fromHeader(
-      `SerialEM autodoc: ${z.length} [ZValue] section(s)${frameSets.length ? `, ${frameSets.length} [FrameSet]` : ''}${montSections.length ? `, ${montSections.length} [MontSection]` : ''}${p.titles.length ? `, title "${p.titles[0]}"` : ''}.`,
+      `SerialEM autodoc: ${images.length > 0 ? `${images.length} [Image] section(s), one single-image TIFF each` : `${z.length} [ZValue] section(s)`}${frameSets.length ? `, ${frameSets.length} [FrameSet]` : ''}${montSections.length ? `, ${montSections.length} [MontSection]` : ''}${p.titles.length ? `, title "${p.titles[0]}"` : ''}.`,
       1,
     ),
   );
@@ -219,13 +228,13 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
   return build(ctx, p, prefix.complete, structured);
 }
 
-/** SerialEM .mdoc: titles, [ZValue]/[FrameSet]/[MontSection] sections, tilt angles, pixel spacing, dose. */
+/** SerialEM .mdoc and .idoc: titles, [ZValue]/[FrameSet]/[MontSection]/[Image] sections, tilt angles, pixel spacing, dose. */
 export const mdocDetector: Detector = guardDetector({
   id: 'mdoc',
   formats: ['mdoc'],
   sniff: (ctx) => {
     const t = textOf(ctx.head.subarray(0, 4096));
-    return t !== null && (/\[\s*(ZValue|FrameSet|MontSection)\s*=/.test(t) || /T\s*=\s*SerialEM/.test(t) || ctx.ext === '.mdoc');
+    return t !== null && (/\[\s*(ZValue|FrameSet|MontSection)\s*=/.test(t) || /T\s*=\s*SerialEM/.test(t) || ctx.ext === '.mdoc' || ctx.ext === '.idoc');
   },
   detect: read,
 });

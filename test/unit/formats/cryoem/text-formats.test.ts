@@ -28,6 +28,19 @@ describe('SerialEM mdoc', () => {
     expect(found?.facts.arrangement?.value).toBe('image-stack');
   });
 
+  it('reads an .idoc: each [Image = name] section is one single-image TIFF of the stack', async () => {
+    // SerialEM help, "File Formats — Image Metadata Files": the .idoc's section type is "Image" and each
+    // section's name is the TIFF file name; the keys are those of an .mdoc.
+    const idoc = utf8(`PixelSpacing = 22.4\nVoltage = 120\nImageFile = run.idoc\nDataMode = 6\n\n[T = SerialEM: Digitized on Talos L120C   11-Oct-22  14:05:31]\n\n${['run_001.tif', 'run_002.tif', 'run_003.tif'].map((n, i) => `[Image = ${n}]\nTiltAngle = ${-30 + i * 30}\nMagnification = 2600\n`).join('\n')}`);
+    const found = await mdocDetector.detect(ctx('run.idoc', idoc));
+    expect(found?.format).toBe('mdoc');
+    expect(found?.facts.describes?.value).toEqual(expect.arrayContaining(['run_001.tif', 'run_002.tif', 'run_003.tif']));
+    expect(found?.facts.voltageKV?.value).toBe(120);
+    expect(found?.facts.dimensions?.value.z).toBe(3);
+    expect(found?.facts.tiltAngles?.value).toMatchObject({ min: -30, max: 30, count: 3 });
+    expect(found?.evidence.some((e) => /3 \[Image\] section\(s\), one single-image TIFF each/.test(e.detail))).toBe(true);
+  });
+
   it('does not require Voltage and accepts a sectionless mdoc only with its extension', async () => {
     const globalOnly = utf8('PixelSpacing = 5.4\nImageFile = a.mrc\nDataMode = 1\n');
     expect((await mdocDetector.detect(ctx('a.mrc.mdoc', globalOnly)))?.confidence).toBe(CONFIDENCE.MAGIC);
