@@ -135,7 +135,8 @@ function facts(values: Map<string, DmValue>, evidence: Evidence[], problems: str
     evidence.push(ev(`Illumination Mode "${illumination}".`, 0.5));
   }
   f.header = {
-    value: { image: p, signal: signal ?? null, illuminationMode: illumination ?? null, imagingMode: imaging ?? null, operationMode: operation ?? null },
+    // ImageData.DataType: the pixel type of the data (ncempy dm.py _DM2NPDataType; docs/formats.md §4).
+    value: { image: p, dataType: num(at('ImageData.DataType')) ?? null, signal: signal ?? null, illuminationMode: illumination ?? null, imagingMode: imaging ?? null, operationMode: operation ?? null },
     provenance: 'header',
   };
   return f;

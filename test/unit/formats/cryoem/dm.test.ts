@@ -106,5 +106,8 @@ describe('Gatan DM tag tree', () => {
     expect(found?.facts.pixelSize?.value).toEqual({ x: 0.1365, y: 0.1365 });
     expect(found?.facts.magnification?.value).toBe(64_000);
     expect(found?.facts.dimensions?.value).toEqual({ x: 4096, y: 4096 });
+    // The writer stores the image as u16 with DataType 10 and the thumbnail as RGBA, DataType 23: the data
+    // entry's type is the one kept (ncempy dm.py _DM2NPDataType: 10 = uint16).
+    expect(found?.facts.header?.value).toMatchObject({ image: 'ImageList.1', dataType: 10 });
   });
 });
