@@ -60,6 +60,9 @@ export function renderIssues(issues: readonly Issue[], limit: number = ISSUES_SH
   return lines.join('\n');
 }
 
+/** Blocking checklist steps listed per bundle in the terminal; the rest are in --json and the export's README. */
+const BLOCKING_SHOWN = 5;
+
 /** The scan report as people read it in a terminal: totals, one table per root, decisions explained, issues. */
 export function renderReport(report: ScanReport, durationMs?: number): string {
   const t = report.totals;
@@ -114,6 +117,17 @@ export function renderReport(report: ScanReport, durationMs?: number): string {
         }
         if (members.length > FILESETS_NAMED_PER_CLAUSE) out.push(`      … and ${formatCount(members.length - FILESETS_NAMED_PER_CLAUSE)} more filesets under this clause (see --json).`);
       }
+    }
+  }
+  if (report.bundles.length > 0) {
+    out.push('', 'Bundles (deposit-assistant export writes them; a checklist per bundle)');
+    for (const b of report.bundles) {
+      const label = DESTINATION_LABELS[b.archive];
+      const state = b.readiness.ready ? 'ready to deposit' : 'not ready';
+      out.push(`  ${label}: ${formatCount(b.filesetIds.length)} filesets, ${formatCount(b.fileCount)} files, ${formatBytes(b.bytes)} · ${b.readiness.done} of ${b.readiness.total} steps done, ${state}.`);
+      const open = b.checklist.filter((i) => !i.done && i.blocking);
+      for (const item of open.slice(0, BLOCKING_SHOWN)) out.push(wrap(`to do: ${item.text}`, REASON_WIDTH, '    '));
+      if (open.length > BLOCKING_SHOWN) out.push(`    … and ${formatCount(open.length - BLOCKING_SHOWN)} more blocking steps (see --json).`);
     }
   }
   if (report.issues.length > 0) {

@@ -5,7 +5,7 @@ import { staged } from '../../shared/model/evidence';
 import { aggregateSamples, type SampleResult } from '../../shared/formats/aggregate';
 import { decideStudy, type PolicyInput, type ScannedFileset } from '../../shared/study/decide-study';
 import { withLayouts } from '../../shared/layouts/apply-layouts';
-import { groupBundles } from '../../shared/bundles/group-bundles';
+import { planBundles } from '../../shared/bundles/plan-bundles';
 import { TOOL } from '../app-meta';
 import type { FileGroup } from './grouper';
 import type { WalkRoot } from './walker';
@@ -128,7 +128,8 @@ export function reportFromScanned(scanned: ScannedStudy, policy: PolicyInput = {
       warnings: issues.filter((i) => i.severity === 'warning').length,
     },
     filesets,
-    bundles: groupBundles(filesets),
+    // No metadata yet at scan time: each checklist says what is still to be entered (the export passes it).
+    bundles: planBundles({ filesets, study, roots: scanned.roots }),
     issues: [...issues],
   };
 }

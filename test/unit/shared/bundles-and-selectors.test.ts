@@ -1,26 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { groupBundles } from '../../../shared/bundles/group-bundles';
+import { planBundles } from '../../../shared/bundles/plan-bundles';
+import type { Fileset } from '../../../shared/model/fileset';
 import { displayFolder, formatSourceTag, summarizeByDestination } from '../../../shared/model/report-selectors';
-import { createFileset } from '../../helpers/factories';
+import { createFileset, createReport } from '../../helpers/factories';
 import type { FormatSource } from '../../../shared/model/fileset';
 
-describe('groupBundles', () => {
-  it('makes one bundle per archive in fixed order, none for REVIEW or NONE', () => {
-    const bundles = groupBundles([
+describe('planBundles', () => {
+  const { study } = createReport();
+  const plan = (filesets: Fileset[]) => planBundles({ filesets, study, roots: ['/data'] });
+
+  it('makes one bundle per target in fixed order (archives, then the part left out), none for REVIEW', () => {
+    const bundles = plan([
       createFileset({ id: 'a', destination: 'BIA', fileCount: 2, bytes: 10 }),
       createFileset({ id: 'b', destination: 'EMPIAR', fileCount: 3, bytes: 20 }),
       createFileset({ id: 'c', destination: 'BIA', fileCount: 1, bytes: 5 }),
       createFileset({ id: 'd', destination: 'REVIEW' }),
-      createFileset({ id: 'e', destination: 'NONE' }),
+      createFileset({ id: 'e', destination: 'NONE', fileCount: 4, bytes: 1 }),
     ]);
-    expect(bundles).toEqual([
-      { archive: 'EMPIAR', filesetIds: ['b'], fileCount: 3, bytes: 20 },
-      { archive: 'BIA', filesetIds: ['a', 'c'], fileCount: 3, bytes: 15 },
+    expect(bundles.map((b) => [b.archive, b.filesetIds, b.fileCount, b.bytes])).toEqual([
+      ['EMPIAR', ['b'], 3, 20],
+      ['BIA', ['a', 'c'], 3, 15],
+      ['NONE', ['e'], 4, 1],
     ]);
   });
 
+  it('gives every bundle a checklist whose readiness counts its items, not ready while metadata is missing', () => {
+    const [empiar] = plan([createFileset({ destination: 'EMPIAR' })]);
+    expect(empiar!.checklist.length).toBeGreaterThan(0);
+    expect(empiar!.readiness.total).toBe(empiar!.checklist.length);
+    expect(empiar!.readiness.done).toBe(empiar!.checklist.filter((i) => i.done).length);
+    // No authors, no title: EMPIAR refuses such a deposition (docs/empiar.md §1.1), so it cannot be ready.
+    expect(empiar!.readiness.ready).toBe(false);
+    expect(new Set(empiar!.checklist.map((i) => i.id)).size).toBe(empiar!.checklist.length);
+  });
+
   it('makes none when nothing is decided', () => {
-    expect(groupBundles([createFileset({ destination: 'REVIEW' })])).toEqual([]);
+    expect(plan([createFileset({ destination: 'REVIEW' })])).toEqual([]);
   });
 });
 
