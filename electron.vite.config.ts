@@ -15,6 +15,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'main/cli/index.ts'),
           'scan-worker': resolve(__dirname, 'main/scan/walk-worker.ts'),
           'h5-worker': resolve(__dirname, 'main/formats/families/omics-hdf5/h5-worker.ts'),
+          'checksum-worker': resolve(__dirname, 'main/export/checksum-worker.ts'),
         },
         external: ['electron'],
       },

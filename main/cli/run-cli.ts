@@ -10,6 +10,10 @@ import { scanReportJsonSchema } from '../../shared/model/report-json-schema';
 import { policyPage, renderPolicyText } from '../../shared/policy/render';
 import type { PolicyInput } from '../../shared/study/decide-study';
 import { parseOverride, policyOptions, PolicyArgError } from './policy-args';
+import { checkMetadataFile, printExampleMetadata } from './metadata-command';
+import { exportCommand, type ExportCommandResult } from './export-command';
+import { parseChecksumList } from '../../shared/export/checksum-algorithm';
+import { assertNever } from '../../shared/assert-never';
 
 /** Exit codes (issue 2): done, even with per-file problems. */
 export const EXIT_OK = 0;
@@ -19,6 +23,8 @@ export const EXIT_UNREADABLE = 1;
 export const EXIT_USAGE = 2;
 /** Interrupted with Ctrl-C (128 + SIGINT, the shell convention). */
 export const EXIT_INTERRUPTED = 130;
+/** `export` refused to write: the folder is inside a scanned root, holds one, or exists without --force (issue 9). */
+export const EXIT_REFUSED = 3;
 
 /** Non-TTY stderr gets a progress line at most this often, so logs of long scans show life without flooding. */
 const LOG_PROGRESS_INTERVAL_MS = 5000;
@@ -43,12 +49,27 @@ export const USAGE = `Usage:
   deposit-assistant demo [--json] [--quiet] [policy options]
   deposit-assistant policy [--json] [--tomograms-few N] [--representatives N]
   deposit-assistant schema
+  deposit-assistant metadata --example | --check <file> [--json]
+  deposit-assistant export <folder> [<folder>…] --out DIR [--metadata FILE] [--checksums md5,sha256]
+                           [--force] [--json] [--quiet] [policy options]
   deposit-assistant --help | --version
 
 Scans dataset folders, groups their files into filesets and says where EMBL-EBI's image-archiving
 policy sends each one. With --json, stdout carries exactly one JSON document; progress and warnings
 go to stderr. \`schema\` prints the JSON Schema of the --json report; \`policy\` prints the policy
 clauses the decisions cite.
+
+Study metadata: \`metadata --example\` prints a complete study metadata document (JSON) to start
+from; \`metadata --check FILE\` reads one (JSON or YAML) and lists, field by field, what is missing or
+wrong and which archives it blocks (with --json, the problems as a JSON array).
+
+Export: scans the folders and writes one folder per archive (empiar/, bia/, emdb/, omics/,
+not-depositable/) with its checklist, deposition files and PREFLIGHT.md, checksum manifests per
+archive and folder (\`cd FOLDER && md5sum -c DIR/empiar/MANIFEST-FOLDER.md5\` verifies), report.json,
+README.md and the citation files (CITATION.md, citation.bib, citation.ris). DIR is written whole or
+not at all; an interrupted export resumes its checksums when run again. It never writes inside a
+scanned folder and replaces an earlier export only with --force. --checksums takes md5 (default),
+sha256, md5,sha256 or none.
 
 Policy options:
   --override TARGET=VALUE[,VALUE]   set a fileset's (or one file's) destination and/or modality;
@@ -60,7 +81,10 @@ Policy options:
   --representatives N               above that, N representative tomograms go to EMDB (default 3)
 
 Exit codes: 0 done (per-file problems are listed in the report's issues), 1 a folder or file that
-does not exist or cannot be read, 2 usage error, 130 interrupted.
+does not exist or cannot be read (for metadata --check: or metadata with errors; for export: metadata
+that cannot be used, or an export that could not be written), 2 usage error, 3 export refused (DIR
+inside or around a scanned folder, DIR exists without --force, DIR's parent missing or not writable;
+nothing written), 130 interrupted (for export: nothing at DIR, finished checksums kept for a re-run).
 `;
 
 const OPTIONS = {
@@ -71,6 +95,12 @@ const OPTIONS = {
   override: { type: 'string', multiple: true },
   'tomograms-few': { type: 'string' },
   representatives: { type: 'string' },
+  example: { type: 'boolean', default: false },
+  check: { type: 'string' },
+  out: { type: 'string' },
+  metadata: { type: 'string' },
+  checksums: { type: 'string' },
+  force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'V', default: false },
 } as const satisfies ParseArgsConfig['options'];
@@ -180,9 +210,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const [command, ...args] = positionals;
   try {
     const policy: PolicyInput = { options: policyOptions(values), overrides: (values.override ?? []).map((o) => parseOverride(o, io.cwd)) };
-    const scanning = command === 'scan' || command === 'demo';
-    if (!scanning && (policy.overrides?.length ?? 0) > 0) throw new UsageError('--override applies to scan and demo only.');
-    if (!scanning && command !== 'policy' && Object.keys(policy.options ?? {}).length > 0) throw new UsageError('--tomograms-few and --representatives apply to scan, demo and policy only.');
+    const scanning = command === 'scan' || command === 'demo' || command === 'export';
+    if (!scanning && (policy.overrides?.length ?? 0) > 0) throw new UsageError('--override applies to scan, demo and export only.');
+    if (!scanning && command !== 'policy' && Object.keys(policy.options ?? {}).length > 0) throw new UsageError('--tomograms-few and --representatives apply to scan, demo, export and policy only.');
+    if (command !== 'export' && (values.out !== undefined || values.metadata !== undefined || values.checksums !== undefined || values.force)) throw new UsageError('--out, --metadata, --checksums and --force apply to export only.');
+    if (command !== 'metadata' && (values.example || values.check !== undefined)) throw new UsageError('--example and --check apply to metadata only.');
     switch (command) {
       case 'scan':
         if (args.length === 0) throw new UsageError('scan needs at least one folder.');
@@ -205,6 +237,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (args.length > 0) throw new UsageError('policy takes no arguments.');
         io.stdout.write(values.json ? `${JSON.stringify(policyPage(policy.options), null, 2)}\n` : renderPolicyText(policy.options));
         return EXIT_OK;
+      case 'metadata':
+        if (args.length > 0) throw new UsageError('metadata takes no arguments besides --example or --check FILE.');
+        if (values.example === (values.check !== undefined)) throw new UsageError('metadata needs one of --example and --check FILE.');
+        if (values.example) {
+          printExampleMetadata(io);
+          return EXIT_OK;
+        }
+        return (await checkMetadataFile(values.check!, values.json, io)) ? EXIT_OK : EXIT_UNREADABLE;
+      case 'export': {
+        if (args.length === 0) throw new UsageError('export needs at least one folder.');
+        if (values.out === undefined || values.out === '') throw new UsageError('export needs --out DIR: the folder to write (it must not exist yet, or use --force).');
+        const checksums = parseChecksumList(values.checksums ?? 'md5');
+        if ('error' in checksums) throw new UsageError(checksums.error);
+        const flags = { out: values.out, ...(values.metadata !== undefined ? { metadata: values.metadata } : {}), checksums, force: values.force, json: values.json, quiet: values.quiet, follow: values['follow-symlinks'], full: values.full, policy };
+        return exportExitCode(await exportCommand(args, flags, io));
+      }
       case 'schema':
         if (args.length > 0) throw new UsageError('schema takes no arguments.');
         io.stdout.write(JSON.stringify(scanReportJsonSchema(), null, 2) + '\n');
@@ -220,5 +268,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_USAGE;
     }
     throw err;
+  }
+}
+
+/** The exit code of an export's outcome (USAGE, "Exit codes"). */
+function exportExitCode(result: ExportCommandResult): number {
+  switch (result) {
+    case 'written':
+      return EXIT_OK;
+    case 'unreadable':
+      return EXIT_UNREADABLE;
+    case 'refused':
+      return EXIT_REFUSED;
+    case 'interrupted':
+      return EXIT_INTERRUPTED;
+    default:
+      return assertNever(result, 'export result');
   }
 }

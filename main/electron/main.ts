@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, type OpenDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { TOOL } from '../app-meta';
 import { locateDemoStudy } from '../demo/demo-study';
 import { createDispatcher, createHandlers } from '../ipc/handlers';
 import { createSenderCheck } from '../ipc/sender';
 import { ScanService } from '../services/scan-service';
+import { ExportService } from '../services/export-service';
 import { RootGrants } from '../services/root-grants';
 import { registerIpc } from './register-ipc';
 import { hardenApp, SECURE_WEB_PREFERENCES } from './security';
@@ -37,16 +38,24 @@ app.enableSandbox();
 void app.whenReady().then(() => {
   hardenApp({ rendererDir: RENDERER_DIR, devOrigin: DEV_URL });
   const scans = new ScanService();
+  const exportService = new ExportService(scans);
   let win: BrowserWindow | null = null;
   const dispatch = createDispatcher(
     createHandlers({
       scans,
+      exports: exportService,
       grants: new RootGrants(),
       folders: {
         async chooseFolders() {
           const options: OpenDialogOptions = { title: 'Choose dataset folders', properties: ['openDirectory', 'multiSelections'] };
           const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
           return result.canceled ? [] : result.filePaths;
+        },
+        async chooseExportFolder() {
+          // A save dialog names a folder that need not exist yet: the export creates it (docs/deposit.md §8).
+          const options: SaveDialogOptions = { title: 'Export deposition bundles to a new folder', buttonLabel: 'Export', defaultPath: 'deposition-bundles', properties: ['createDirectory', 'showOverwriteConfirmation'] };
+          const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+          return result.canceled || !result.filePath ? null : result.filePath;
         },
       },
       appInfo: () => ({
@@ -60,6 +69,7 @@ void app.whenReady().then(() => {
   registerIpc(ipcMain, dispatch);
   const onClosed = () => {
     scans.cancelAll();
+    exportService.cancelAll();
     win = null;
   };
   win = createWindow(onClosed);

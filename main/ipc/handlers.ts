@@ -14,10 +14,19 @@ import {
 } from '../../shared/ipc/contract';
 import { InvalidRootsError, UnknownScanError, type ScanService } from '../services/scan-service';
 import { NotGrantedError, type RootGrants } from '../services/root-grants';
+import { ExportService } from '../services/export-service';
+import { ARCHIVE_DESTINATIONS } from '../../shared/model/destination';
+import { planBundles } from '../../shared/bundles/plan-bundles';
+import { checkMetadata } from '../../shared/deposit/check-metadata';
+import { parseStudyMetadata } from '../../shared/deposit/parse-metadata';
+import { localIsoDate } from '../cli/metadata-command';
+import { bundleStudyOf } from '../export/export-study';
 
 /** The OS folder picker; Electron's dialog in the app, a fixed answer in the browser test bridge. */
 export interface FolderPicker {
   chooseFolders(): Promise<string[]>;
+  /** Asks where to write an export (a save dialog: an absolute path, or `null` when the user cancels). */
+  chooseExportFolder(): Promise<string | null>;
 }
 
 /** Everything the handlers need from the rest of main. */
@@ -27,6 +36,8 @@ export interface Services {
   readonly grants: RootGrants;
   readonly folders: FolderPicker;
   readonly appInfo: () => AppInfo;
+  /** Exports of finished scans; one over `scans` is made when absent. */
+  readonly exports?: ExportService;
 }
 
 /** Who called: the URL of the calling frame, and how to send events back to it. */
@@ -40,6 +51,7 @@ export type HandlerTable = { readonly [C in IpcChannel]: (request: IpcRequest<C>
 
 /** Builds the handler table from services; the Electron registration and the browser test bridge both call it. */
 export function createHandlers(services: Services): HandlerTable {
+  const exportService = services.exports ?? new ExportService(services.scans);
   return {
     'app:info': async () => {
       const info = services.appInfo();
@@ -56,6 +68,21 @@ export function createHandlers(services: Services): HandlerTable {
     'scan:report': async ({ scanId }) => services.scans.report(scanId),
     'scan:route': async ({ scanId, options, overrides }) => services.scans.route(scanId, { options, overrides }),
     'scan:files': async ({ scanId, filesetId, offset, limit }) => services.scans.files(scanId, filesetId, offset, limit),
+    'bundles:build': async ({ scanId, metadata }) => ({ bundles: planBundles(bundleStudyOf(services.scans.fullReport(scanId)), metadata) }),
+    'metadata:validate': async ({ metadata, scanId }) => {
+      const parsed = parseStudyMetadata(metadata);
+      if ('problems' in parsed) return { problems: parsed.problems.map((p) => ({ ...p, blocks: [...p.blocks] })) };
+      // The archives of the scan's bundles, when the UI names the scan; else every archive.
+      const targets = scanId ? planBundles(bundleStudyOf(services.scans.fullReport(scanId)), parsed.metadata).map((b) => b.archive) : [...ARCHIVE_DESTINATIONS];
+      return { problems: checkMetadata(parsed.metadata, targets, { today: localIsoDate() }).map((p) => ({ ...p, blocks: [...p.blocks] })) };
+    },
+    'export:start': async ({ scanId, metadata, checksums, replace }, ctx) => {
+      services.scans.fullReport(scanId); // an unknown scan fails before the dialog opens
+      const out = await services.folders.chooseExportFolder();
+      if (out === null) return { status: 'no-folder' as const };
+      return exportService.start({ scanId, metadata, out, checksums, replace }, (event) => ctx.emit('export:event', event));
+    },
+    'export:cancel': async ({ exportId }) => ({ cancelled: exportService.cancel(exportId) }),
   };
 }
 

@@ -57,6 +57,22 @@ export function createApi(t: IpcTransport) {
         call(t, 'scan:files', { scanId, filesetId, offset, limit }),
       onEvent: (listener: (event: IpcEventPayload<'scan:event'>) => void) => on(t, 'scan:event', listener),
     },
+    bundles: {
+      /** The bundles of a finished scan with their checklists and readiness under `metadata`. */
+      build: (scanId: string, metadata: IpcRequest<'bundles:build'>['metadata']) => call(t, 'bundles:build', { scanId, metadata }),
+    },
+    metadata: {
+      /** What a metadata document lacks, for the archives of `scanId` when given. */
+      validate: (metadata: IpcRequest<'metadata:validate'>['metadata'], scanId?: string) =>
+        call(t, 'metadata:validate', { metadata, ...(scanId !== undefined ? { scanId } : {}) }),
+    },
+    export: {
+      /** Asks the user for a folder (main's save dialog) and exports the scan's bundles there. */
+      start: (scanId: string, metadata: IpcRequest<'export:start'>['metadata'], checksums: IpcRequest<'export:start'>['checksums'], replace: boolean) =>
+        call(t, 'export:start', { scanId, metadata, checksums, replace }),
+      cancel: (exportId: string) => call(t, 'export:cancel', { exportId }),
+      onEvent: (listener: (event: IpcEventPayload<'export:event'>) => void) => on(t, 'export:event', listener),
+    },
   };
 }
 

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ScanReportViewSchema } from '../model/scan-report';
 import { OverrideSchema, PolicyOptionsSchema } from '../policy/types';
+import { BundleSchema, BundleTargetSchema } from '../model/bundle';
+import { StudyMetadataSchema } from '../deposit/metadata';
+import { ChecksumAlgorithmSchema, CHECKSUM_ALGORITHMS } from '../export/checksum-algorithm';
+import { ExportProgressSchema, ExportSummarySchema } from '../export/export-result';
 
 /** Longest root list one scan accepts; a person drops a handful of folders, not thousands. */
 export const MAX_ROOTS_PER_SCAN = 64;
@@ -61,6 +65,46 @@ export const ScanEventSchema = z.discriminatedUnion('type', [
 /** One scan event. */
 export type ScanEvent = z.infer<typeof ScanEventSchema>;
 
+const ExportId = z.string().min(1).max(64);
+
+/**
+ * Study metadata as the UI sends it for validation: any JSON object. Main parses it and answers shape
+ * problems (a misspelt field, a wrong type) as problems, in the same words as `metadata --check`.
+ */
+const MetadataDocument = z.record(z.string(), z.unknown());
+
+/** One problem of the study metadata (shared/deposit/metadata-problem.ts). */
+export const MetadataProblemSchema = z
+  .object({
+    field: z.string().min(1),
+    message: z.string().min(1),
+    severity: z.enum(['error', 'warning']),
+    blocks: z.array(BundleTargetSchema),
+  })
+  .strict();
+
+/** Why main did not start an export: the same refusals as the CLI's exit code 3 (main/export/export-target.ts). */
+export const EXPORT_REFUSALS = ['inside-root', 'contains-root', 'exists', 'not-an-export', 'parent-missing', 'parent-not-writable'] as const;
+
+/** What `export:start` answers: started (with the folder the user chose), no folder chosen, or refused. */
+export const ExportStartResponseSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('started'), exportId: ExportId, out: PathString }).strict(),
+  z.object({ status: z.literal('no-folder') }).strict(),
+  z.object({ status: z.literal('refused'), reason: z.enum(EXPORT_REFUSALS), message: z.string().min(1) }).strict(),
+]);
+
+/** Everything an export tells the UI after it starts. */
+export const ExportEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), exportId: ExportId, progress: ExportProgressSchema }).strict(),
+  z.object({ type: z.literal('done'), exportId: ExportId, summary: ExportSummarySchema }).strict(),
+  /** `resumable`: finished checksums were kept, and exporting to the same folder again reuses them. */
+  z.object({ type: z.literal('cancelled'), exportId: ExportId, progress: ExportProgressSchema, resumable: z.boolean() }).strict(),
+  z.object({ type: z.literal('failed'), exportId: ExportId, message: z.string().min(1) }).strict(),
+]);
+
+/** One export event. */
+export type ExportEvent = z.infer<typeof ExportEventSchema>;
+
 /** Request and response schema of every invoke channel. Types come from these, so they cannot drift. */
 export const IPC_CONTRACT = {
   'app:info': { request: Empty, response: AppInfoSchema },
@@ -101,10 +145,39 @@ export const IPC_CONTRACT = {
       .strict(),
     response: z.object({ files: z.array(z.string()), total: z.number().int().nonnegative() }).strict(),
   },
+  /** The bundles of a finished scan under the metadata entered so far: checklists and readiness (no files written). */
+  'bundles:build': {
+    request: z.object({ scanId: ScanId, metadata: StudyMetadataSchema }).strict(),
+    response: z.object({ bundles: z.array(BundleSchema) }).strict(),
+  },
+  /** What the metadata lacks, field by field, and which archives it blocks (those of the scan, when given; else all). */
+  'metadata:validate': {
+    request: z.object({ metadata: MetadataDocument, scanId: ScanId.optional() }).strict(),
+    response: z.object({ problems: z.array(MetadataProblemSchema) }).strict(),
+  },
+  /**
+   * Exports a finished scan's bundles. Main asks the user for the folder (a save dialog): the renderer never
+   * names a path. `replace` consents to replacing an earlier export in that folder (the CLI's --force).
+   */
+  'export:start': {
+    request: z
+      .object({
+        scanId: ScanId,
+        metadata: StudyMetadataSchema,
+        checksums: z.array(ChecksumAlgorithmSchema).max(CHECKSUM_ALGORITHMS.length),
+        replace: z.boolean(),
+      })
+      .strict(),
+    response: ExportStartResponseSchema,
+  },
+  'export:cancel': {
+    request: z.object({ exportId: ExportId }).strict(),
+    response: z.object({ cancelled: z.boolean() }).strict(),
+  },
 } as const;
 
 /** Event channels from main to the UI, with their payload schemas. */
-export const IPC_EVENTS = { 'scan:event': ScanEventSchema } as const;
+export const IPC_EVENTS = { 'scan:event': ScanEventSchema, 'export:event': ExportEventSchema } as const;
 
 /** An invoke channel name. */
 export type IpcChannel = keyof typeof IPC_CONTRACT;

@@ -24,6 +24,8 @@ export interface BridgeOptions {
   readonly dialogPaths?: readonly string[];
   readonly dropPaths?: Readonly<Record<string, string>>;
   readonly fs?: WalkFs;
+  /** The save dialog's answer for an export (`null`: the user cancels it). */
+  readonly exportPath?: string;
 }
 
 /** Opens the built renderer with window.api wired to the real main-process handlers running in the test process. */
@@ -48,7 +50,7 @@ export const test = base.extend<{ openApp: OpenApp }, { server: StaticServer; cl
         createHandlers({
           scans: scanService,
           grants: new RootGrants(),
-          folders: { chooseFolders: async () => [...(options.dialogPaths ?? [])] },
+          folders: { chooseFolders: async () => [...(options.dialogPaths ?? [])], chooseExportFolder: async () => options.exportPath ?? null },
           appInfo: () => ({ name: 'Deposit Assistant', version: 'e2e', demoStudyPath: locateDemoStudy(REPO) }),
         }),
         createSenderCheck({ origins: [server.origin] }),

@@ -13,7 +13,7 @@ export function inProcessApi(overrides: Partial<Services> = {}, dropPaths: Recor
   const services: Services = {
     scans: new ScanService(),
     grants: new RootGrants(),
-    folders: { chooseFolders: async () => [] },
+    folders: { chooseFolders: async () => [], chooseExportFolder: async () => null },
     appInfo: () => ({ name: 'Deposit Assistant', version: '0.0.0-test', demoStudyPath: null }),
     ...overrides,
   };

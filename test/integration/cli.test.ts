@@ -207,7 +207,7 @@ describe('routing and the policy (built CLI)', () => {
     // A threshold where nothing is routed would be silently ignored: it is refused instead.
     const ignored = run('inspect', path.join(REAL, 'mrc', 'EMD-3197.map'), '--tomograms-few', '2');
     expect(ignored).toMatchObject({ code: 2, stdout: '' });
-    expect(ignored.stderr).toContain('--tomograms-few and --representatives apply to scan, demo and policy only.');
+    expect(ignored.stderr).toContain('--tomograms-few and --representatives apply to scan, demo, export and policy only.');
   });
 
   it('policy prints every clause with its source text, the thresholds in force, and the modality ids', () => {

@@ -1,28 +1,19 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, runCli, USAGE } from '../../../main/cli/run-cli';
+import { EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, USAGE } from '../../../main/cli/run-cli';
 import { renderTable } from '../../../main/cli/text-table';
 import { elideMiddle } from '../../../shared/text/elide';
 import { formatCell } from '../../../main/cli/render-report';
 import { wrap } from '../../../shared/text/wrap';
 import { makeTree, numbered, removeTree } from '../../helpers/temp-tree';
+import { runCliBuffered } from '../../helpers/run-cli-buffered';
 import { writeNifti1 } from '../../fixtures/writers/medical/nifti';
 import { REAL } from '../../fixtures/format-fixture';
 
 let root = '';
 afterEach(() => removeTree(root));
 
-async function cli(argv: string[], cwd = process.cwd()) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (c: string) => (stdout += c) },
-    stderr: { write: (c: string) => (stderr += c), isTTY: false },
-    cwd,
-    demoSearchFrom: path.join(__dirname, '..', '..', '..', 'main', 'cli'),
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCliBuffered;
 
 describe('runCli arguments', () => {
   it.each([
@@ -44,7 +35,7 @@ describe('runCli arguments', () => {
   it('prints the report’s JSON Schema', async () => {
     const r = await cli(['schema']);
     expect(r.code).toBe(EXIT_OK);
-    expect(JSON.parse(r.stdout)).toMatchObject({ $id: expect.stringContaining('scan-report-v3'), type: 'object' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ $id: expect.stringContaining('scan-report-v4'), type: 'object' });
     expect((await cli(['schema', 'x'])).code).toBe(EXIT_USAGE);
   });
 
@@ -83,7 +74,7 @@ describe('runCli output', () => {
     const r = await cli(['scan', root, '--json']);
     expect(r.code).toBe(EXIT_OK);
     const parsed = JSON.parse(r.stdout) as { schemaVersion: number; filesets: unknown[] };
-    expect(parsed.schemaVersion).toBe(3);
+    expect(parsed.schemaVersion).toBe(4);
     expect(parsed.filesets).toHaveLength(1);
   });
 

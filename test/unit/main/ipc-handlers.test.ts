@@ -22,14 +22,16 @@ function dispatcher(chosen: string[] = []) {
     createHandlers({
       scans: new ScanService(),
       grants: new RootGrants(),
-      folders: { chooseFolders: async () => chosen },
+      folders: { chooseFolders: async () => chosen, chooseExportFolder: async () => null },
       appInfo: () => ({ name: 'Deposit Assistant', version: '1.2.3', demoStudyPath: null }),
     }),
     createSenderCheck({ fileUrl: 'file:///opt/app/dist/renderer/index.html', origins: ['http://localhost:5173'] }),
   );
   const ctx = (senderUrl: string | undefined): CallContext => ({
     senderUrl,
-    emit: (_e, p) => events.push(p),
+    emit: (e, p) => {
+      if (e === 'scan:event') events.push(p as ScanEvent);
+    },
   });
   return { dispatch, ctx, events };
 }
@@ -167,7 +169,7 @@ describe('createApi over the real dispatcher', () => {
   it('cancels a running scan, even one stuck on a stalled folder', async () => {
     root = makeTree({ 'stalled/f.tif': 1 });
     const stalled = faultyFs({ readdir: { '/stalled': 'stall' } });
-    const api = inProcessApi({ scans: new ScanService({ fs: stalled }), folders: { chooseFolders: async () => [root] } });
+    const api = inProcessApi({ scans: new ScanService({ fs: stalled }), folders: { chooseFolders: async () => [root], chooseExportFolder: async () => null } });
     const events: ScanEvent[] = [];
     api.scan.onEvent((e) => events.push(e));
     const { scanId } = await api.scan.start((await api.dialog.openFolders()).paths);

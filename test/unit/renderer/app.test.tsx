@@ -39,7 +39,7 @@ describe('App', () => {
 
   it('scans folders chosen in the dialog', async () => {
     root = makeTree({ 'x_1.tif': 1, 'x_2.tif': 1 });
-    render(<App api={inProcessApi({ folders: { chooseFolders: async () => [root] } })} />);
+    render(<App api={inProcessApi({ folders: { chooseFolders: async () => [root], chooseExportFolder: async () => null } })} />);
     fireEvent.click(screen.getByRole('button', { name: 'Open folders…' }));
     await waitFor(() => expect(screen.getByTestId('summary-totals').textContent).toMatch(/2 files/));
   });
