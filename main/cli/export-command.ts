@@ -99,7 +99,8 @@ function findingLines(f: PreflightFinding): string[] {
 export function renderExportSummary(s: ExportSummary): string {
   const lines = [`Exported to ${s.out}${s.replaced ? ' (replacing the earlier export)' : ''}`];
   for (const b of s.bundles) {
-    const ready = b.archive === 'NONE' ? 'left out, listed by folder only' : `checklist ${b.readiness.done}/${b.readiness.total}${b.readiness.ready ? ', ready' : ', not ready yet'}`;
+    const state = b.readiness.ready ? 'nothing blocks the deposition' : 'blocking steps left (README.md)';
+    const ready = b.archive === 'NONE' ? 'left out, listed by folder only' : `checklist ${b.readiness.done}/${b.readiness.total} done, ${state}`;
     const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
     lines.push(`  ${`${b.folder}/`.padEnd(17)}${plural(b.files.length, 'file')}, ${plural(b.manifests.length, 'manifest')} · ${ready}`);
   }

@@ -1,5 +1,10 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createApi, grantDroppedPaths, type DepositApi, type IpcTransport } from '../../shared/ipc/api';
+import { z } from 'zod';
+
+// The window's Content-Security-Policy forbids eval; without this zod would probe for it (new Function) on
+// its first parse, which the CSP refuses and reports as a violation.
+z.config({ jitless: true });
 
 const transport: IpcTransport = {
   invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),

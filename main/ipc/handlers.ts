@@ -3,6 +3,7 @@ import {
   IPC_CONTRACT,
   IPC_EVENTS,
   isIpcChannel,
+  type AppCommand,
   type AppInfo,
   type IpcChannel,
   type IpcEnvelope,
@@ -15,22 +16,45 @@ import {
 import { InvalidRootsError, UnknownScanError, type ScanService } from '../services/scan-service';
 import { NotGrantedError, type RootGrants } from '../services/root-grants';
 import { ExportService } from '../services/export-service';
+import type { DraftStore } from '../services/draft-store';
 import { ARCHIVE_DESTINATIONS } from '../../shared/model/destination';
 import { planBundles } from '../../shared/bundles/plan-bundles';
 import { checkMetadata } from '../../shared/deposit/check-metadata';
 import { parseStudyMetadata } from '../../shared/deposit/parse-metadata';
+import { EMPTY_METADATA } from '../../shared/deposit/metadata';
 import { localIsoDate } from '../cli/metadata-command';
 import { bundleStudyOf } from '../export/export-study';
+import { buildCitations } from '../services/citations';
+import { saveTextFile } from '../services/save-text';
+import { readMetadataFile } from '../cli/read-metadata';
 
 /** The OS folder picker; Electron's dialog in the app, a fixed answer in the browser test bridge. */
 export interface FolderPicker {
   chooseFolders(): Promise<string[]>;
   /** Asks where to write an export (a save dialog: an absolute path, or `null` when the user cancels). */
   chooseExportFolder(): Promise<string | null>;
+  /** Asks where to save a file, suggesting `defaultName` (a save dialog; `null` when cancelled). Absent: saving is cancelled. */
+  chooseSaveFile?(defaultName: string): Promise<string | null>;
+  /** Asks for a study metadata file to read (an open dialog; `null` when cancelled). Absent: opening is cancelled. */
+  chooseMetadataFile?(): Promise<string | null>;
+}
+
+/** The desktop shell: Electron's `shell` in the app, a recorder in the browser test bridge. */
+export interface DesktopShell {
+  /** Shows a folder main itself wrote in the system file manager. */
+  showItemInFolder(absPath: string): void;
+}
+
+/** Commands of the desktop shell waiting for the UI (main/services/command-outbox.ts). */
+export interface PendingCommands {
+  /** The commands posted so far, forgotten once taken; from now on the UI is listening. */
+  take(): AppCommand[];
 }
 
 /** Everything the handlers need from the rest of main. */
 export interface Services {
+  /** The shell's commands posted before the UI listened; none without a shell (the CLI, the browser test bridge unless given). */
+  readonly commands?: PendingCommands;
   readonly scans: ScanService;
   /** The folders the user chose; the only ones the renderer may scan. */
   readonly grants: RootGrants;
@@ -38,6 +62,10 @@ export interface Services {
   readonly appInfo: () => AppInfo;
   /** Exports of finished scans; one over `scans` is made when absent. */
   readonly exports?: ExportService;
+  /** Reveals exported folders; without one, `shell:reveal` answers not revealed. */
+  readonly shell?: DesktopShell;
+  /** Drafts of studies in the app's user data; without it the recent-studies list stays empty and saving fails with a message. */
+  readonly drafts?: DraftStore;
 }
 
 /** Who called: the URL of the calling frame, and how to send events back to it. */
@@ -58,6 +86,7 @@ export function createHandlers(services: Services): HandlerTable {
       if (info.demoStudyPath) await services.grants.grant([info.demoStudyPath]);
       return info;
     },
+    'app:pendingCommands': async () => ({ commands: services.commands?.take() ?? [] }),
     'dialog:openFolders': async () => ({ paths: await services.grants.grant(await services.folders.chooseFolders()) }),
     'roots:grant': async ({ paths }) => ({ paths: await services.grants.grant(paths) }),
     'scan:start': async ({ roots }, ctx) => {
@@ -71,9 +100,14 @@ export function createHandlers(services: Services): HandlerTable {
     'bundles:build': async ({ scanId, metadata }) => ({ bundles: planBundles(bundleStudyOf(services.scans.fullReport(scanId)), metadata) }),
     'metadata:validate': async ({ metadata, scanId }) => {
       const parsed = parseStudyMetadata(metadata);
-      if ('problems' in parsed) return { problems: parsed.problems.map((p) => ({ ...p, blocks: [...p.blocks] })) };
-      // The archives of the scan's bundles, when the UI names the scan; else every archive.
-      const targets = scanId ? planBundles(bundleStudyOf(services.scans.fullReport(scanId)), parsed.metadata).map((b) => b.archive) : [...ARCHIVE_DESTINATIONS];
+      // The archives of the scan's bundles, when the UI names the scan; else every archive. Which archives a study goes to does not depend on its metadata.
+      const targetsOf = (id: string) => planBundles(bundleStudyOf(services.scans.fullReport(id)), 'metadata' in parsed ? parsed.metadata : EMPTY_METADATA).map((b) => b.archive);
+      if ('problems' in parsed) {
+        // A document that does not parse blocks every archive; for a scan, that is every archive the scan goes to.
+        const wanted = scanId ? new Set<string>(targetsOf(scanId)) : null;
+        return { problems: parsed.problems.map((p) => ({ ...p, blocks: wanted ? p.blocks.filter((b) => wanted.has(b)) : [...p.blocks] })) };
+      }
+      const targets = scanId ? targetsOf(scanId) : [...ARCHIVE_DESTINATIONS];
       return { problems: checkMetadata(parsed.metadata, targets, { today: localIsoDate() }).map((p) => ({ ...p, blocks: [...p.blocks] })) };
     },
     'export:start': async ({ scanId, metadata, checksums, replace }, ctx) => {
@@ -83,7 +117,53 @@ export function createHandlers(services: Services): HandlerTable {
       return exportService.start({ scanId, metadata, out, checksums, replace }, (event) => ctx.emit('export:event', event));
     },
     'export:cancel': async ({ exportId }) => ({ cancelled: exportService.cancel(exportId) }),
+    'citations:build': async ({ scanId, metadata }) => buildCitations(services.scans.fullReport(scanId), metadata),
+    'files:saveText': async ({ defaultName, content }) => {
+      const file = services.folders.chooseSaveFile ? await services.folders.chooseSaveFile(defaultName) : null;
+      if (file === null) return { status: 'cancelled' as const };
+      await saveTextFile(file, content);
+      return { status: 'saved' as const, path: file };
+    },
+    'shell:reveal': async ({ exportId }) => {
+      // Only a folder this process exported is shown; the renderer names an export, never a path.
+      const folder = exportService.folderOf(exportId);
+      if (folder === null || !services.shell) return { revealed: false };
+      services.shell.showItemInFolder(folder);
+      return { revealed: true };
+    },
+    'metadata:open': async () => {
+      const file = services.folders.chooseMetadataFile ? await services.folders.chooseMetadataFile() : null;
+      if (file === null) return { status: 'cancelled' as const };
+      const parsed = await readMetadataFile(file);
+      if ('problems' in parsed) return { status: 'invalid' as const, file, problems: parsed.problems.map((p) => ({ ...p, blocks: [...p.blocks] })) };
+      return { status: 'opened' as const, file, metadata: parsed.metadata };
+    },
+    'drafts:list': async () => (services.drafts ? services.drafts.list() : { drafts: [], notices: [] }),
+    'drafts:load': async ({ key }) => {
+      const loaded = await draftsOf(services).load(key);
+      if (loaded.status !== 'loaded') return loaded;
+      // The user chose these folders when the draft was made; main grants them from its own copy, never from a path the renderer sends.
+      const roots = await services.grants.grant(loaded.draft.roots);
+      const missingRoots = loaded.draft.roots.filter((r) => !roots.includes(r));
+      return { status: 'loaded' as const, draft: loaded.draft, roots, missingRoots };
+    },
+    'drafts:save': async ({ scanId, metadata }) => {
+      const { roots, study } = services.scans.fullReport(scanId);
+      const overrides = study.overrides.map(({ target, modality, destination, omicsArchive }) => ({
+        target,
+        ...(modality !== undefined ? { modality } : {}),
+        ...(destination !== undefined ? { destination } : {}),
+        ...(omicsArchive !== undefined ? { omicsArchive } : {}),
+      }));
+      return draftsOf(services).save({ roots, metadata, options: study.options, overrides });
+    },
+    'drafts:remove': async ({ key }) => ({ removed: await draftsOf(services).remove(key) }),
   };
+}
+
+function draftsOf(services: Services): DraftStore {
+  if (!services.drafts) throw new Error('drafts are not kept in this session (no user-data folder)');
+  return services.drafts;
 }
 
 function toIpcError(err: unknown): IpcError {

@@ -2,6 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import { z } from 'zod';
+
+// The window's Content-Security-Policy forbids eval; without this zod would probe for it (new Function) on
+// its first parse, which the CSP refuses and reports as a violation.
+z.config({ jitless: true });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -43,6 +43,10 @@ export function createApi(t: IpcTransport) {
   return {
     app: {
       info: () => call(t, 'app:info', {}),
+      /** Shell commands posted before the UI listened (folders the app was launched with); asked once, after `onCommand`. */
+      pendingCommands: () => call(t, 'app:pendingCommands', {}),
+      /** Commands of the desktop shell: its menus, the dock or taskbar icon, a second launch. */
+      onCommand: (listener: (command: IpcEventPayload<'app:command'>) => void) => on(t, 'app:command', listener),
     },
     dialog: {
       openFolders: () => call(t, 'dialog:openFolders', {}),
@@ -72,6 +76,32 @@ export function createApi(t: IpcTransport) {
         call(t, 'export:start', { scanId, metadata, checksums, replace }),
       cancel: (exportId: string) => call(t, 'export:cancel', { exportId }),
       onEvent: (listener: (event: IpcEventPayload<'export:event'>) => void) => on(t, 'export:event', listener),
+    },
+    citations: {
+      /** The citation text of a finished scan under `metadata` (data availability, methods, references, BibTeX, RIS). */
+      build: (scanId: string, metadata: IpcRequest<'citations:build'>['metadata']) => call(t, 'citations:build', { scanId, metadata }),
+    },
+    saveFile: {
+      /** Saves `content` where the user chooses in main's save dialog, suggesting `defaultName`. */
+      text: (defaultName: string, content: string) => call(t, 'files:saveText', { defaultName, content }),
+    },
+    shell: {
+      /** Shows the folder of a finished export (the latest when no id is given) in the file manager. */
+      reveal: (exportId?: string) => call(t, 'shell:reveal', exportId !== undefined ? { exportId } : {}),
+    },
+    metadataFile: {
+      /** Asks the user for a metadata file (main's open dialog) and reads it. */
+      open: () => call(t, 'metadata:open', {}),
+    },
+    drafts: {
+      /** The recent studies, most recently used first. */
+      list: () => call(t, 'drafts:list', {}),
+      /** Opens a recent study's draft; main grants its roots. */
+      load: (key: string) => call(t, 'drafts:load', { key }),
+      /** Saves the draft of a finished scan with the metadata as typed. */
+      save: (scanId: string, metadata: IpcRequest<'drafts:save'>['metadata']) => call(t, 'drafts:save', { scanId, metadata }),
+      /** Forgets a recent study's draft (the data folders are untouched). */
+      remove: (key: string) => call(t, 'drafts:remove', { key }),
     },
   };
 }

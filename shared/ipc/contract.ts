@@ -5,6 +5,7 @@ import { BundleSchema, BundleTargetSchema } from '../model/bundle';
 import { StudyMetadataSchema } from '../deposit/metadata';
 import { ChecksumAlgorithmSchema, CHECKSUM_ALGORITHMS } from '../export/checksum-algorithm';
 import { ExportProgressSchema, ExportSummarySchema } from '../export/export-result';
+import { DraftKeySchema, DraftSummarySchema, StudyDraftSchema } from '../drafts/draft';
 
 /** Longest root list one scan accepts; a person drops a handful of folders, not thousands. */
 export const MAX_ROOTS_PER_SCAN = 64;
@@ -105,9 +106,60 @@ export const ExportEventSchema = z.discriminatedUnion('type', [
 /** One export event. */
 export type ExportEvent = z.infer<typeof ExportEventSchema>;
 
+/** Longest text `files:saveText` writes: citation files are a few KB; anything near this is not one. */
+export const MAX_SAVED_TEXT = 4 * 1024 * 1024;
+
+/** A file name the UI suggests for a save dialog: a bare name, no folder, no control character. */
+const SuggestedFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[/\\]/.test(name) && ![...name].some((ch) => ch < ' '), 'a file name without a folder or control character');
+
+/** Citation text of a routed study (docs/deposit.md §4), as `citations:build` answers it (shared/bundles/citations). */
+export const CitationsSchema = z
+  .object({
+    /** The archives the study deposits in, in citation order (EMPIAR, BIA, EMDB, the omics archives). */
+    archives: z.array(z.string().min(1)),
+    availability: z
+      .object({
+        text: z.string(),
+        sentences: z.array(z.object({ archive: z.string().min(1), text: z.string().min(1), accessions: z.array(z.string()), placeholder: z.boolean() }).strict()),
+        /** Entered accessions that do not fit their archive's pattern, left out of the text. */
+        problems: z.array(MetadataProblemSchema),
+      })
+      .strict(),
+    methods: z.array(z.object({ modality: z.string().min(1), archive: z.string().min(1), filesetCount: z.number().int().positive(), text: z.string().min(1), empty: z.boolean() }).strict()),
+    acknowledgement: z.string().min(1).nullable(),
+    /** The archives' references, formatted as the archives' pages print them, with the archives that ask for each. */
+    references: z.array(z.object({ key: z.string().min(1), text: z.string().min(1), archives: z.array(z.string().min(1)) }).strict()),
+    bibtex: z.string(),
+    ris: z.string(),
+    /** CITATION.md, everything above as one text. */
+    markdown: z.string(),
+  })
+  .strict();
+
+/** Citation text of a routed study. */
+export type Citations = z.infer<typeof CitationsSchema>;
+
+/**
+ * What the desktop shell asks of the UI: scan folders main already granted (File ▸ Open folders…, folders
+ * dropped on the dock or taskbar icon, a second launch's arguments), or show a page (File ▸ Export…, Help).
+ */
+export const AppCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('open-paths'), paths: z.array(PathString).min(1).max(MAX_ROOTS_PER_SCAN) }).strict(),
+  z.object({ type: z.literal('show-page'), page: z.enum(['export', 'policy']) }).strict(),
+]);
+
+/** One command of the desktop shell. */
+export type AppCommand = z.infer<typeof AppCommandSchema>;
+
 /** Request and response schema of every invoke channel. Types come from these, so they cannot drift. */
 export const IPC_CONTRACT = {
   'app:info': { request: Empty, response: AppInfoSchema },
+  /** Commands of the shell posted before the UI was listening (folders the app was launched with); the UI asks once it listens. */
+  'app:pendingCommands': { request: Empty, response: z.object({ commands: z.array(AppCommandSchema) }).strict() },
   'dialog:openFolders': { request: Empty, response: z.object({ paths: z.array(PathString) }).strict() },
   /** Only the preload calls this, with the paths of files the user really dropped (page script cannot forge those). */
   'roots:grant': {
@@ -174,10 +226,63 @@ export const IPC_CONTRACT = {
     request: z.object({ exportId: ExportId }).strict(),
     response: z.object({ cancelled: z.boolean() }).strict(),
   },
+  /** The recent studies (drafts), most recently used first, and a message for each unreadable draft set aside. */
+  'drafts:list': {
+    request: Empty,
+    response: z.object({ drafts: z.array(DraftSummarySchema), notices: z.array(z.string().min(1)) }).strict(),
+  },
+  /**
+   * Opens a draft by its key and grants its roots in main (the user chose them when the draft was made; the
+   * renderer names no path). `roots` are those still on disk, `missingRoots` the rest.
+   */
+  'drafts:load': {
+    request: z.object({ key: DraftKeySchema }).strict(),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('loaded'), draft: StudyDraftSchema, roots: z.array(PathString), missingRoots: z.array(PathString) }).strict(),
+      z.object({ status: z.literal('missing'), message: z.string().min(1) }).strict(),
+      z.object({ status: z.literal('corrupt'), message: z.string().min(1) }).strict(),
+    ]),
+  },
+  /** Saves the draft of a finished scan: its roots and corrections come from main's copy of the scan, the metadata as typed from the UI. */
+  'drafts:save': {
+    request: z.object({ scanId: ScanId, metadata: MetadataDocument }).strict(),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), key: DraftKeySchema, savedAt: z.iso.datetime() }).strict(),
+      z.object({ status: z.literal('refused'), reason: z.enum(['too-large']), message: z.string().min(1) }).strict(),
+    ]),
+  },
+  'drafts:remove': {
+    request: z.object({ key: DraftKeySchema }).strict(),
+    response: z.object({ removed: z.boolean() }).strict(),
+  },
+  /** The citation text of a finished scan under the metadata entered so far: data availability, methods, acknowledgement, references. */
+  'citations:build': {
+    request: z.object({ scanId: ScanId, metadata: StudyMetadataSchema }).strict(),
+    response: CitationsSchema,
+  },
+  /** Saves text (BibTeX, RIS) where the user says in main's save dialog; the renderer only suggests a file name. */
+  'files:saveText': {
+    request: z.object({ defaultName: SuggestedFileName, content: z.string().max(MAX_SAVED_TEXT) }).strict(),
+    response: z.discriminatedUnion('status', [z.object({ status: z.literal('saved'), path: PathString }).strict(), z.object({ status: z.literal('cancelled') }).strict()]),
+  },
+  /** Shows a finished export's folder in the file manager: the one main wrote for `exportId`, else the latest. */
+  'shell:reveal': {
+    request: z.object({ exportId: ExportId.optional() }).strict(),
+    response: z.object({ revealed: z.boolean() }).strict(),
+  },
+  /** Reads a study metadata file (JSON or YAML) the user chooses in main's open dialog (docs/deposit.md §1.10). */
+  'metadata:open': {
+    request: Empty,
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('opened'), file: PathString, metadata: StudyMetadataSchema }).strict(),
+      z.object({ status: z.literal('invalid'), file: PathString, problems: z.array(MetadataProblemSchema) }).strict(),
+      z.object({ status: z.literal('cancelled') }).strict(),
+    ]),
+  },
 } as const;
 
 /** Event channels from main to the UI, with their payload schemas. */
-export const IPC_EVENTS = { 'scan:event': ScanEventSchema, 'export:event': ExportEventSchema } as const;
+export const IPC_EVENTS = { 'scan:event': ScanEventSchema, 'export:event': ExportEventSchema, 'app:command': AppCommandSchema } as const;
 
 /** An invoke channel name. */
 export type IpcChannel = keyof typeof IPC_CONTRACT;

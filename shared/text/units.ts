@@ -23,7 +23,7 @@ export function formatCount(n: number): string {
 
 /** A duration for people: `850 ms`, `12.3 s`, `4 min 05 s`. */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 999.5) return `${Math.round(ms)} ms`; // 999.6 ms is "1.0 s", not "1000 ms"
   const s = ms / 1000;
   if (s < 60) return `${s.toFixed(1)} s`;
   const m = Math.floor(s / 60);

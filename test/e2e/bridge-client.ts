@@ -2,6 +2,11 @@
 // createApi() the preload uses, over Playwright bindings instead of ipcRenderer.
 import { createApi, grantDroppedPaths, type IpcTransport } from '../../shared/ipc/api';
 import type { DepositApi } from '../../shared/ipc/api';
+import { z } from 'zod';
+
+// The window's Content-Security-Policy forbids eval; without this zod would probe for it (new Function) on
+// its first parse, which the CSP refuses and reports as a violation.
+z.config({ jitless: true });
 
 interface BridgeWindow {
   __depositInvoke?: (channel: string, payload: unknown) => Promise<unknown>;

@@ -46,7 +46,7 @@ test('the demo study: one click from the start screen to the routed table', asyn
   await expect(page.getByTestId('fileset-clause')).toHaveText('3D cryo-EM maps go to EMDB (empiar-maps-to-emdb)');
   await expect(page.getByTestId('fileset-reason')).toContainText('The header carries the EMDB accession EMD-3001');
   await expect(page.getByTestId('evidence-for')).toContainText('EMDB accession EMD-3001');
-  await page.getByTestId('fileset-clause-source').locator('summary').click();
+  // The policy's own words are shown with the decision, not behind a click.
   await expect(page.getByTestId('fileset-clause-source')).toContainText('raw images underpinning 3D cryo-EM maps and tomograms (themselves archived in EMDB)');
   const read = page.getByTestId('evidence-read');
   await expect(read).toContainText('"MAP " at byte 208');
@@ -136,7 +136,7 @@ test('arrow keys move through the filesets', async ({ openApp }) => {
   const rows = page.getByTestId('fileset-row');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
-  await page.locator('.fs-table__scroll').focus();
+  await page.getByRole('grid', { name: 'Filesets' }).focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');

@@ -4,6 +4,10 @@ import { createDispatcher, createHandlers, type Services } from '../../main/ipc/
 import { createSenderCheck } from '../../main/ipc/sender';
 import { ScanService } from '../../main/services/scan-service';
 import { RootGrants } from '../../main/services/root-grants';
+import { DraftStore } from '../../main/services/draft-store';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 
 /** The origin the in-process UI pretends to be loaded from. */
 export const TEST_ORIGIN = 'http://127.0.0.1:4173';
@@ -13,6 +17,8 @@ export function inProcessApi(overrides: Partial<Services> = {}, dropPaths: Recor
   const services: Services = {
     scans: new ScanService(),
     grants: new RootGrants(),
+    // A user-data folder of its own (created on the first save); a test that reopens a study passes one store to both instances.
+    drafts: new DraftStore(path.join(os.tmpdir(), `da-drafts-${randomUUID()}`)),
     folders: { chooseFolders: async () => [], chooseExportFolder: async () => null },
     appInfo: () => ({ name: 'Deposit Assistant', version: '0.0.0-test', demoStudyPath: null }),
     ...overrides,

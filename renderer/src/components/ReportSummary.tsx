@@ -1,10 +1,8 @@
 import type { ScanReportView } from '../../../shared/model/scan-report';
-import { summarizeByDestination } from '../../../shared/model/report-selectors';
 import { formatBytes, formatCount } from '../../../shared/text/units';
-import { DestinationBadge } from './DestinationBadge';
 import { describeStudy } from '../../../shared/study/describe-study';
 
-/** Totals of a finished scan and how its filesets split across destinations. */
+/** Totals of a finished scan and what the study as a whole is (correlative, patient data, tomograms, your overrides). */
 export function ReportSummary({ report }: { readonly report: ScanReportView }) {
   const t = report.totals;
   return (
@@ -17,14 +15,6 @@ export function ReportSummary({ report }: { readonly report: ScanReportView }) {
         <strong>{formatCount(t.filesets)}</strong> filesets · {formatCount(t.directories)} folders
         {t.errors > 0 && <> · <span className="error">{formatCount(t.errors)} errors</span></>}
       </p>
-      <ul className="summary__destinations">
-        {summarizeByDestination(report.filesets).map((s) => (
-          <li key={s.destination}>
-            <DestinationBadge destination={s.destination} /> {formatCount(s.filesets)} filesets · {formatCount(s.files)} files ·{' '}
-            {formatBytes(s.bytes)}
-          </li>
-        ))}
-      </ul>
       {describeStudy(report.study).map((line) => (
         <p key={line} className="summary__study" data-testid="summary-study">
           {line}

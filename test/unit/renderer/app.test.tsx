@@ -29,8 +29,9 @@ describe('App', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Try the demo study' }));
     const totals = await screen.findByTestId('summary-totals', {}, { timeout: 10_000 });
     expect(totals.textContent).toContain(`${listRegularFiles(DEMO).length} files`);
-    const summary = screen.getByTestId('summary').textContent ?? '';
-    for (const d of ['EMPIAR', 'BioImage Archive', 'EMDB', 'Omics archive', 'Not depositable']) expect(summary).toContain(d);
+    // One overview card per destination, the omics archive by name.
+    const cards = screen.getAllByTestId('destination-card').map((c) => c.textContent ?? '');
+    for (const d of ['EMPIAR', 'BioImage Archive', 'EMDB', 'ArrayExpress', 'Not depositable']) expect(cards.some((c) => c.includes(d))).toBe(true);
     expect(screen.getByTestId('summary-study').textContent).toMatch(/Patient-associated medical imaging was found/);
     // The first fileset (clinical/CT_small.dcm) is selected: patient data, with the clause that blocks it.
     expect(screen.getByTestId('fileset-reason').textContent).toMatch(/^Patient-identifying fields are filled \(PatientName, PatientID, PatientSex\)/);
