@@ -55,6 +55,7 @@ export function describeFacts(facts: Facts): FactLine[] {
   }
   if (f.medicalModality) add('Medical modality', f.medicalModality.value, f.medicalModality.provenance);
   if (f.sopClass) add('DICOM SOP class', f.sopClass.value.name ?? f.sopClass.value.uid, f.sopClass.provenance);
+  if (f.species) add('Species', `${f.species.value.name}${f.species.value.human ? '' : ' (not human: not patient data)'}`, f.species.provenance);
   if (f.patient) {
     const p = f.patient.value;
     add('Patient data', p.identifiable ? `identifiable (${p.fields.join(', ')})` : p.deidentified ? 'de-identified' : 'none found', f.patient.provenance);

@@ -99,8 +99,13 @@ export const FactsSchema = z
     ).optional(),
     xrayEnergyKeV: fact(Positive, 'keV').optional(),
     plate: fact(z.object({ rows: Count.optional(), columns: Count.optional(), wells: Count.optional(), fields: Count.optional() }).strict()).optional(),
-    /** Patient-identifying content: `identifiable` when a patient field is filled and identity was not removed. */
+    /**
+     * Patient content: `identifiable` (locked out of every archive) when an identifying field is filled, pixels carry burned-in
+     * text, or the SOP class is a human clinical one — whatever the de-identification flags say (issue 12, finding 8).
+     */
     patient: fact(z.object({ identifiable: z.boolean(), fields: z.array(z.string().min(1)), deidentified: z.boolean() }).strict()).optional(),
+    /** The species a DICOM patient module names (Patient Species Description (0010,2201) or Code Sequence (0010,2202), PS3.3 C.7.1.1). */
+    species: fact(z.object({ name: z.string().min(1), human: z.boolean() }).strict()).optional(),
     /** The program that wrote the file, as its fingerprint says: SerialEM, EPU, Tomography, RELION, IMOD, EMDB, cryoSPARC, … */
     creator: fact(z.string().min(1)).optional(),
     arrangement: fact(ArrangementSchema).optional(),

@@ -251,9 +251,16 @@ const medical: ModalityRule = {
   votes: (s) => {
     const out: Vote[] = [];
     const p = s.f.facts.patient?.value;
-    if (p?.identifiable) out.push(vote('medical-imaging', W.DEFINING, 'header', `Patient-identifying fields are filled (${p.fields.join(', ')}).`));
-    else if (p?.deidentified) out.push(vote('medical-imaging', W.STRONG, 'header', 'Marked de-identified (Patient Identity Removed): it was patient data.'));
+    const species = s.f.facts.species?.value;
     const dicomModality = s.f.facts.medicalModality?.value;
+    // An animal is not a patient (Patient Species, DICOM PS3.3 C.7.1.1): preclinical imaging is "Other imaging … all biological
+    // imaging methods not explicitly listed elsewhere" (policy Examples table), slide microscopy of it light microscopy.
+    if (species && !species.human) {
+      out.push(vote(dicomModality === 'SM' ? 'lm-other' : 'other-imaging', W.STRONG, 'header', `Patient Species ${species.name}: preclinical imaging of an animal, not patient data.`));
+      return out;
+    }
+    if (p?.identifiable) out.push(vote('medical-imaging', W.DEFINING, 'header', p.fields.length ? `Patient-identifying fields are filled (${p.fields.join(', ')}).` : 'A human clinical DICOM class: patient data.'));
+    else if (p?.deidentified) out.push(vote('medical-imaging', W.STRONG, 'header', 'Marked de-identified (Patient Identity Removed): it was patient data.'));
     if (dicomModality === 'SM') out.push(vote('lm-other', W.GOOD, 'header', 'DICOM modality SM: slide microscopy (whole-slide light microscopy).'));
     else if (dicomModality && CLINICAL_DICOM.has(dicomModality)) out.push(vote('medical-imaging', W.GOOD, 'header', `DICOM modality ${dicomModality}: clinical imaging.`));
     if (s.f.format === 'nifti') out.push(vote('medical-imaging', W.FAIR, 'header', 'NIfTI is the format of neuroimaging (MRI, CT, PET).'));

@@ -8,8 +8,9 @@ import { StudyFindingsSchema } from '../policy/types';
  * Version of the report's shape; bumped on any change a consumer could notice. 3: evidence carries the
  * stage that produced it, formats are a closed list, facts gained `series`, layouts gained the pairing kinds.
  * 4: bundles carry their checklist and readiness, and the not-depositable part has a bundle of its own.
+ * 5: facts gained `species` (DICOM Patient Species, issue 12 finding 8).
  */
-export const SCAN_REPORT_SCHEMA_VERSION = 4;
+export const SCAN_REPORT_SCHEMA_VERSION = 5;
 
 /** Study-level findings of the policy over all roots together: correlative or not, tomogram rule, patient data, options and overrides. */
 export const StudySchema = StudyFindingsSchema;

@@ -1,7 +1,7 @@
 import type { ClauseFlag, PolicyClause } from './types';
 
 /** Version of the catalog; bumped when a clause is added, removed or changes meaning. */
-export const POLICY_CATALOG_VERSION = '2026-12-02';
+export const POLICY_CATALOG_VERSION = '2026-12-04';
 
 /** Where the EBI policy lives (docs/policy-source.md quotes the passages the catalog uses). */
 export const POLICY_URL = 'https://www.ebi.ac.uk/bioimage-archive/policies/imagesatebi';
@@ -37,7 +37,7 @@ export const POLICY_CATALOG = [
     source: 'ebi-policy',
     sourceRef: `${TABLE}, row "Patient identifiable imaging data" (neither archive)`,
     sourceText: `Patient identifiable imaging data: BioImage Archive ❌, EMPIAR ❌. ${PATIENT_TEXT}`,
-    condition: 'A file carries filled patient-identifying fields (DICOM PatientName, PatientID, birth date…) and is not marked de-identified.',
+    condition: 'A file of a human carries a filled patient-identifying field (DICOM PatientName, PatientID, birth date…), burned-in patient text, or a clinical SOP class, whatever its de-identification flags say.',
     destination: 'NONE',
     sentence: 'Patient-identifiable imaging data cannot be deposited in any EBI archive; it is left out of every bundle, whatever is overridden.',
   },

@@ -20,16 +20,36 @@ interface StudyShape {
   readonly evidence: readonly Evidence[];
 }
 
-/** True when a fileset carries patient-identifying fields: no override applies to it (policy row "Patient identifiable imaging data"). */
+/**
+ * True when a fileset is locked as patient data: no override applies to it (policy row "Patient identifiable imaging data").
+ * The reader sets `identifiable` for any identifying field filled or a human clinical SOP class, whatever the
+ * de-identification flags say (issue 12, finding 8); a non-human species never locks.
+ */
 export function isPatientIdentifiable(f: Pick<RouteInput, 'facts'>): boolean {
-  return f.facts.patient?.value.identifiable === true;
+  return f.facts.patient?.value.identifiable === true && f.facts.species?.value.human !== false;
+}
+
+/**
+ * True when a file has a patient module of a human (no species stated counts as human: DICOM PS3.3 C.7.1.1 requires
+ * Patient Species only for animals) and the user has not set its modality: "Patient associated medical imaging data
+ * cannot currently be deposited into any resource at EBI" (policy, Background), even when its identity fields are blank.
+ */
+function isPatientAssociated(f: RouteInput): boolean {
+  return f.facts.patient !== undefined && f.facts.species?.value.human !== false && !f.override?.modality;
+}
+
+/** The opening of a locked decision: which fields are filled, or that the class is clinical. */
+function lockedOpening(f: RouteInput): string {
+  const p = f.facts.patient!.value;
+  if (p.fields.length === 0) return 'A human clinical DICOM image: patient data, whatever its de-identification flags say.';
+  return `Patient-identifying fields are filled (${p.fields.join(', ')})${p.deidentified ? ', although the file is marked de-identified' : ''}.`;
 }
 
 /** The decision a fileset gets before the study is looked at, or what kind of routing it needs. */
 function preliminary(f: RouteInput): Decision | 'data' | 'follower' {
   const group = modalityInfo(f.modality).group;
   // Nothing the user sets applies to patient-identifiable data, so the decision carries no override.
-  if (isPatientIdentifiable(f)) return decide('patient-identifiable', { ...f, override: undefined }, { opening: `Patient-identifying fields are filled (${f.facts.patient!.value.fields.join(', ')}).` });
+  if (isPatientIdentifiable(f)) return decide('patient-identifiable', { ...f, override: undefined }, { opening: lockedOpening(f) });
   if (group === 'not-data') return decide('not-research-data', f);
   if (group === 'unknown') return decide('review-unknown', f, { opening: f.because ?? 'The format of these files was not identified.' });
   if (f.confidence < REVIEW_BELOW && !f.override?.modality) {
@@ -41,7 +61,7 @@ function preliminary(f: RouteInput): Decision | 'data' | 'follower' {
       opening: `Best guess ${modalityLabel(f.modality)} at confidence ${f.confidence.toFixed(2)}, below ${REVIEW_BELOW}${also.length ? `; also possible: ${also.join(', ')}` : ''}. ${hint}`,
     });
   }
-  if (group === 'medical') return decide('patient-medical-imaging', f);
+  if (group === 'medical' || isPatientAssociated(f)) return decide('patient-medical-imaging', f);
   if (FOLLOWER_GROUPS.has(group)) return 'follower';
   return DATA_GROUPS.has(group) ? 'data' : decide('review-unknown', f);
 }

@@ -52,7 +52,7 @@ export function createReport(partial: Partial<ScanReport> = {}): ScanReport {
       patientData: false,
       options: { tomogramsFew: 5, representatives: 3 },
       overrides: [],
-      policyVersion: '2026-12-02',
+      policyVersion: '2026-12-04',
     },
     totals: {
       files: filesets.reduce((n, f) => n + f.fileCount, 0),

@@ -150,7 +150,9 @@ describe('routing and the policy (built CLI)', () => {
       ['czi/s_1_t_1_c_1_z_1.czi', 'lm-confocal', 'BIA', 'row-light-microscopy'],
       ['dicom/CT_small.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
       // No modality, no patient module: a DICOM that does not say what it is waits for a person.
-      ['dicom/ExplVR_BigEndNoMeta.dcm', 'medical-imaging', 'REVIEW', 'review-low-confidence'],
+      // An RT plan (Modality RTPLAN) is a human clinical SOP class: locked as patient data whatever its fields
+      // say (issue 12, finding 8: "any identifying field present, or a human clinical SOP class").
+      ['dicom/ExplVR_BigEndNoMeta.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
       ['dicom/MR_small.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
       ['epu/EpuSession.dm', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],
       ['epu/FoilHole_9015883_Data_9017347_6_20250108_154915.xml', 'supporting-metadata', 'EMPIAR', 'supporting-follows-data'],

@@ -269,7 +269,8 @@ describe('patient data', () => {
       ['ct/CT_small.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
       ['ct/measurements.csv', 'supporting-metadata', 'NONE', 'supporting-follows-data'],
       ['mri/anatomical.nii', 'medical-imaging', 'NONE', 'patient-medical-imaging'],
-      ['us/deidentified.dcm', 'medical-imaging', 'NONE', 'patient-medical-imaging'],
+      // Issue 12, finding 8: a human clinical SOP class (Ultrasound) is locked "whatever the de-identification flags say".
+      ['us/deidentified.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
     ]);
     expect(report.study.patientData).toBe(true);
     // No archive bundle; only the report of what was left out, by count (the policy: patient data is not deposited at EBI).
@@ -286,7 +287,8 @@ describe('patient data', () => {
     expect(rows(report)).toEqual([
       ['ct/CT_small.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
       ['mri/anatomical.nii', 'other-imaging', 'BIA', 'row-other-imaging'],
-      ['us/deidentified.dcm', 'medical-imaging', 'NONE', 'patient-medical-imaging'],
+      // Issue 12, finding 8: a human clinical SOP class (Ultrasound) is locked "whatever the de-identification flags say".
+      ['us/deidentified.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
     ]);
     expect(report.study.overrides.map((o) => [o.target, o.matched.length, o.note])).toEqual([
       ['ct/CT_small.dcm', 0, 'Not applied: the data it names are patient-identifiable and cannot be deposited at EBI.'],

@@ -927,13 +927,16 @@ export const LM_OMICS_LAYOUTS: readonly StudyLayout[] = [
     id: 'dicom-wsi-deidentified-and-identifiable',
     title: 'DICOM whole-slide imaging (SM): a de-identified H&E cohort (PS3.15 Basic Profile) and one slide with patient name, MRN and birth date',
     source:
-      'DICOM PS3.3 A.32.8 VL Whole Slide Microscopy Image IOD (SOP class 1.2.840.10008.5.1.4.1.1.77.1.6, Modality SM, one instance per pyramid level) and PS3.15 Annex E (Patient Identity Removed 0012,0062 = YES, De-identification Method 0012,0063); de-identified WSI cohorts are published as such (TCIA, IDC). A slide scan is light microscopy and BIA holds de-identified human histology; the one still carrying PatientName/PatientID/BirthDate is patient-identifiable → not depositable (policy Examples row "Patient identifiable imaging data").',
+      'DICOM PS3.3 A.32.8 VL Whole Slide Microscopy Image IOD (SOP class 1.2.840.10008.5.1.4.1.1.77.1.6, Modality SM, one instance per pyramid level) and PS3.15 Annex E (Patient Identity Removed 0012,0062 = YES, De-identification Method 0012,0063); de-identified WSI cohorts are published as such (TCIA, IDC). A slide scan is light microscopy; a human slide still carrying an identifying field (PatientID ANON0001 in the cohort; PatientName/PatientID/BirthDate in the PACS slide) is patient-identifiable whatever its de-identification flags say (issue 12, finding 8) → not depositable (policy Examples row "Patient identifiable imaging data").',
     tree: dicomWsi,
     expected: [
-      // Expert reading: de-identified slide microscopy is light microscopy (slide scanner, technique not
-      // stated in the header), not "patient-associated medical imaging"; the identifiable slide is the same
-      // kind of image, blocked by its patient fields.
-      ['deidentified/**', 'lm-other', 'BIA', 'row-light-microscopy'],
+      // Slide microscopy is light microscopy (slide scanner, technique not stated in the header). Issue 12,
+      // finding 8 changed the routing of the "de-identified" cohort: it still carries PatientID (ANON0001), and
+      // "the lock covers every patient-associated file (any identifying field present, or a human clinical SOP
+      // class, whatever the de-identification flags say)"; no species is stated, so it is human (PS3.3 C.7.1.1).
+      // Policy Background: "Patient associated medical imaging data cannot currently be deposited into any
+      // resource at EBI"; Examples row "Patient identifiable imaging data": neither archive.
+      ['deidentified/**', 'lm-other', 'NONE', 'patient-identifiable'],
       ['from_pacs/**', 'lm-other', 'NONE', 'patient-identifiable'],
     ],
   },
@@ -1043,7 +1046,10 @@ export const LM_OMICS_LAYOUTS: readonly StudyLayout[] = [
       'DICOM PS3.3 C.8.5.6 US Image Module and C.7.6.1 General Image (Burned In Annotation 0028,0301), PS3.15 Annex E (Patient Identity Removed 0012,0062). Policy Background: patient-associated medical imaging cannot be deposited at EBI even when de-identified; a header that says identity was removed while the pixels carry burned-in patient text is still identifiable (Examples row "Patient identifiable imaging data").',
     tree: clinicalUltrasound,
     expected: [
-      ['echo/deidentified/*.dcm', 'medical-imaging', 'NONE', 'patient-medical-imaging'],
+      // Issue 12, finding 8: "the lock covers every patient-associated file (any identifying field present, or a
+      // human clinical SOP class, whatever the de-identification flags say)": Ultrasound Image Storage of a human
+      // (no species stated, PS3.3 C.7.1.1) is locked although marked de-identified (was patient-medical-imaging).
+      ['echo/deidentified/*.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
       ['echo/raw_export/*.dcm', 'medical-imaging', 'NONE', 'patient-identifiable'],
     ],
   },

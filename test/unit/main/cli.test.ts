@@ -35,7 +35,7 @@ describe('runCli arguments', () => {
   it('prints the report’s JSON Schema', async () => {
     const r = await cli(['schema']);
     expect(r.code).toBe(EXIT_OK);
-    expect(JSON.parse(r.stdout)).toMatchObject({ $id: expect.stringContaining('scan-report-v4'), type: 'object' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ $id: expect.stringContaining('scan-report-v5'), type: 'object' });
     expect((await cli(['schema', 'x'])).code).toBe(EXIT_USAGE);
   });
 
@@ -74,7 +74,7 @@ describe('runCli output', () => {
     const r = await cli(['scan', root, '--json']);
     expect(r.code).toBe(EXIT_OK);
     const parsed = JSON.parse(r.stdout) as { schemaVersion: number; filesets: unknown[] };
-    expect(parsed.schemaVersion).toBe(4);
+    expect(parsed.schemaVersion).toBe(5);
     expect(parsed.filesets).toHaveLength(1);
   });
 

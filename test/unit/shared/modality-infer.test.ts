@@ -154,6 +154,8 @@ describe('inferModalities: light microscopy, screening, AFM, X-ray, medical', ()
     ['images in a SkyScan scan folder', [fs('scan1', 'proj_####.tif', 'tiff', {}, { count: 100, layouts: [{ kind: 'skyscan-scan', directory: 'scan1', marker: 'scan1/scan.log' }] })], 'hard-xray-tomography', 'routed'],
     ['DICOM with patient-identifying fields', [fs('data', 'ct.dcm', 'dicom', { patient: h({ identifiable: true, fields: ['PatientName', 'PatientID'], deidentified: false }), medicalModality: h('CT') })], 'medical-imaging', 'sure'],
     ['de-identified DICOM', [fs('data', 'ct.dcm', 'dicom', { patient: h({ identifiable: false, fields: [], deidentified: true }) })], 'medical-imaging', 'sure'],
+    // Issue 12, finding 8: "an animal study is blocked as patient data" — Patient Species (0010,2201) names a non-human.
+    ['DICOM CT of a mouse (Patient Species Mus musculus, an ID filled)', [fs('data', 'ct.dcm', 'dicom', { patient: h({ identifiable: false, fields: ['PatientID'], deidentified: false }), species: h({ name: 'Mus musculus', human: false }), medicalModality: h('CT'), imagingMode: h('medical' as const) })], 'other-imaging', 'sure'],
     ['DICOM modality SM (slide microscopy)', [fs('data', 'slide.dcm', 'dicom', { medicalModality: h('SM'), pixelSize: h({ x: 250 }) })], 'lm-other', 'routed'],
     ['DICOM with microscopy-scale voxels and no modality', [fs('data', 'stack.dcm', 'dicom', { pixelSize: h({ x: 500 }) })], 'other-imaging', 'routed'],
     ['NIfTI with 2 mm voxels', [fs('data', 'brain.nii', 'nifti', { pixelSize: h({ x: 2e6 }), imagingMode: h('medical' as const) })], 'medical-imaging', 'routed'],

@@ -164,6 +164,26 @@ describe('routeStudy: the review threshold', () => {
     ['unknown with the destination set by the user', [ri('blob', 'unknown', { confidence: 0, override: { destination: 'BIA' } })], 'BIA', 'user-override', null, BIA_NOTE],
   ]);
 
+  // Issue 12, finding 8: "a human pathology slide whose identity fields were blanked is sent to the BioImage Archive
+  // although it is still patient-associated medical imaging"; "an animal study is blocked as patient data".
+  it('a blanked human slide (patient module, no species, nothing filled) is patient-associated medical imaging, not BIA', () => {
+    const slide: Facts = { patient: h({ identifiable: false, fields: [], deidentified: false }), medicalModality: h('SM'), sopClass: h({ uid: '1.2.840.10008.5.1.4.1.1.77.1.6' }) };
+    const d = routed(route([ri('slide', 'lm-other', { facts: slide })]), 'slide').decision;
+    expect([d.destination, d.clauseId]).toEqual(['NONE', 'patient-medical-imaging']);
+  });
+
+  it('a slide whose patient module names a non-human species routes as what it is', () => {
+    const slide: Facts = { patient: h({ identifiable: false, fields: ['PatientID'], deidentified: false }), species: h({ name: 'Mus musculus', human: false }), medicalModality: h('SM') };
+    const d = routed(route([ri('slide', 'lm-other', { facts: slide })]), 'slide').decision;
+    expect([d.destination, d.clauseId]).toEqual(['BIA', 'row-light-microscopy']);
+  });
+
+  it('a blanked human slide set by the user to another modality is routed as that (the clause says how to leave it)', () => {
+    const slide: Facts = { patient: h({ identifiable: false, fields: [], deidentified: false }), medicalModality: h('SM') };
+    const d = routed(route([ri('slide', 'lm-other', { facts: slide, override: { modality: 'lm-other' } })]), 'slide').decision;
+    expect([d.destination, d.clauseId]).toEqual(['BIA', 'row-light-microscopy']);
+  });
+
   it('a patient-identifiable decision reports no override', () => {
     const d = routed(route([ri('ct', 'medical-imaging', { facts: patient, override: { modality: 'lm-other', destination: 'BIA' } })]), 'ct').decision;
     expect([d.destination, d.clauseId, d.overridden]).toEqual(['NONE', 'patient-identifiable', undefined]);

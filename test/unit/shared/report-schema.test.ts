@@ -52,7 +52,7 @@ describe('the exported JSON Schema', () => {
   });
 
   it('names itself and its version', () => {
-    expect(scanReportJsonSchema()).toMatchObject({ $id: expect.stringContaining('scan-report-v4'), title: expect.any(String) });
+    expect(scanReportJsonSchema()).toMatchObject({ $id: expect.stringContaining('scan-report-v5'), title: expect.any(String) });
   });
 });
 

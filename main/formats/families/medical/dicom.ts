@@ -1,8 +1,10 @@
 import { parseDicom, type DataSet } from 'dicom-parser';
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
+import { splitExtension } from '../../../../shared/naming/name-pattern';
 import { Bytes } from '../../kit/bytes';
-import { detection, type DetectContext, type Detection, type Detector } from '../../detector';
+import { gunzipHead, isGzip } from '../../gzip-head';
+import { ReadBudgetError, detection, type DetectContext, type Detection, type Detector } from '../../detector';
 
 /** PS3.10 §7.1: a Part 10 file has a 128-byte preamble, then "DICM". */
 const PREAMBLE_BYTES = 128;
@@ -44,7 +46,20 @@ const TAG = {
   columns: 'x00280011',
   pixelSpacing: 'x00280030',
   burnedIn: 'x00280301',
+  /** Patient Species Description (0010,2201) and Patient Species Code Sequence (0010,2202), PS3.3 C.7.1.1. */
+  speciesDescription: 'x00102201',
+  speciesCode: 'x00102202',
+  /** Code Value (0008,0100) and Code Meaning (0008,0104) of a code sequence item, PS3.3 Table 8.8-1. */
+  codeValue: 'x00080100',
+  codeMeaning: 'x00080104',
 } as const;
+
+/** Species codes meaning Homo sapiens: SNOMED CT 337915000, SNOMED RT L-85B00 (DICOM CID 7454), NCBI Taxonomy 9606. */
+const HUMAN_CODES: ReadonlySet<string> = new Set(['337915000', 'L-85B00', '9606']);
+/** A species description naming humans (PS3.3 C.7.1.1 gives the taxonomic rank value, e.g. "Homo sapiens"). */
+const HUMAN_NAME = /^(homo sapiens|human)\b/i;
+/** LO values hold at most 64 characters (PS3.5 Table 6.2-1); a longer species name is cut there. */
+const LO_MAX_CHARS = 64;
 
 /** Fields that identify a patient when filled (names only are reported, never values). */
 const IDENTIFYING: readonly [keyof typeof TAG, string][] = [
@@ -60,6 +75,8 @@ const IDENTIFYING: readonly [keyof typeof TAG, string][] = [
 const SOP_CLASSES: Readonly<Record<string, string>> = {
   '1.2.840.10008.5.1.4.1.1.1': 'Computed Radiography Image Storage',
   '1.2.840.10008.5.1.4.1.1.1.1': 'Digital X-Ray Image Storage',
+  '1.2.840.10008.5.1.4.1.1.1.2': 'Digital Mammography X-Ray Image Storage',
+  '1.2.840.10008.5.1.4.1.1.3.1': 'Ultrasound Multi-frame Image Storage',
   '1.2.840.10008.5.1.4.1.1.2': 'CT Image Storage',
   '1.2.840.10008.5.1.4.1.1.2.1': 'Enhanced CT Image Storage',
   '1.2.840.10008.5.1.4.1.1.4': 'MR Image Storage',
@@ -75,6 +92,9 @@ const SOP_CLASSES: Readonly<Record<string, string>> = {
   '1.2.840.10008.5.1.4.1.1.77.1.8': 'Confocal Microscopy Image Storage',
   '1.2.840.10008.5.1.4.1.1.77.1.9': 'Confocal Microscopy Tiled Pyramidal Image Storage',
   '1.2.840.10008.5.1.4.1.1.128': 'Positron Emission Tomography Image Storage',
+  '1.2.840.10008.5.1.4.1.1.481.1': 'RT Image Storage',
+  '1.2.840.10008.5.1.4.1.1.481.2': 'RT Dose Storage',
+  '1.2.840.10008.5.1.4.1.1.481.3': 'RT Structure Set Storage',
   '1.2.840.10008.5.1.4.1.1.481.5': 'RT Plan Storage',
   '1.2.840.10008.5.1.4.1.1.481.8': 'RT Ion Plan Storage',
 };
@@ -82,6 +102,13 @@ const SOP_CLASSES: Readonly<Record<string, string>> = {
 const WHOLE_SLIDE = '1.2.840.10008.5.1.4.1.1.77.1.6';
 const CONFOCAL = new Set(['1.2.840.10008.5.1.4.1.1.77.1.8', '1.2.840.10008.5.1.4.1.1.77.1.9']);
 const MICROSCOPY = new Set(['1.2.840.10008.5.1.4.1.1.77.1.2', '1.2.840.10008.5.1.4.1.1.77.1.3', WHOLE_SLIDE, ...CONFOCAL]);
+/**
+ * SOP classes of clinical imaging and radiotherapy (PS3.4 Annex B): from a human, patient data whatever the de-identification
+ * flags say (issue 12, finding 8). Secondary capture, segmentation and microscopy are left out: they are not clinical by class.
+ */
+const CLINICAL_SOP: ReadonlySet<string> = new Set(
+  Object.keys(SOP_CLASSES).filter((uid) => !MICROSCOPY.has(uid) && uid !== '1.2.840.10008.5.1.4.1.1.7' && uid !== '1.2.840.10008.5.1.4.1.1.66.4'),
+);
 
 /** Explicit VRs (PS3.5 §6.2); a raw data set must start with one of these after its first tag. */
 const VRS = new Set('AE AS AT CS DA DS DT FD FL IS LO LT OB OD OF OL OW PN SH SL SQ SS ST TM UC UI UL UN UR US UT OV SV UV'.split(' '));
@@ -111,6 +138,25 @@ function str(ds: DataSet, tag: string): string | undefined {
   }
 }
 
+/** A header value shown to the user: control characters dropped (file bytes are hostile), at most one LO long. */
+function shown(v: string): string {
+  let out = '';
+  for (const c of v) if (c >= ' ' && c !== '\u007f') out += c;
+  return out.trim().slice(0, LO_MAX_CHARS);
+}
+
+/** The species the patient module names, from its description or the first item of its code sequence; `undefined` when none is stated (a human, PS3.3 C.7.1.1: required only for animals). */
+function species(ds: DataSet): { name: string; human: boolean } | undefined {
+  const description = shown(str(ds, TAG.speciesDescription) ?? '');
+  const item = ds.elements[TAG.speciesCode]?.items?.[0]?.dataSet;
+  const code = item ? str(item, TAG.codeValue) : undefined;
+  const meaning = item ? shown(str(item, TAG.codeMeaning) ?? '') : '';
+  const name = description || meaning || (code ? shown(code) : '');
+  if (!name) return undefined;
+  const human = (code !== undefined && HUMAN_CODES.has(code)) || HUMAN_NAME.test(description) || HUMAN_NAME.test(meaning);
+  return { name, human };
+}
+
 function parse(bytes: Uint8Array, syntax?: string): { ds: DataSet | null; error?: string } {
   try {
     return { ds: parseDicom(bytes, { untilTag: PIXEL_DATA, ...(syntax ? { TransferSyntaxUID: syntax } : {}) }) };
@@ -130,14 +176,26 @@ function facts(ds: DataSet): { facts: Facts; evidence: Evidence[] } {
   const deidentified = (str(ds, TAG.identityRemoved) ?? '').toUpperCase() === 'YES';
   const burnedIn = (str(ds, TAG.burnedIn) ?? '').toUpperCase() === 'YES';
   const identifying = filled.filter((n) => n !== 'PatientSex');
-  const identifiable = burnedIn || (identifying.length > 0 && !deidentified);
+  const sop = str(ds, TAG.sopClass);
+  const kind = species(ds);
+  if (kind) f.species = { value: kind, provenance: 'header' };
+  const animal = kind !== undefined && !kind.human;
+  const clinical = sop !== undefined && CLINICAL_SOP.has(sop);
+  // Locked whatever the de-identification flags say (issue 12, finding 8): a filled identifying field, burned-in text, or a
+  // human clinical SOP class. An animal is not a patient (Patient Species, PS3.3 C.7.1.1).
+  const identifiable = !animal && (burnedIn || identifying.length > 0 || clinical);
   f.patient = { value: { identifiable, fields: burnedIn ? [...filled, 'BurnedInAnnotation'] : filled, deidentified }, provenance: 'header' };
-  if (identifiable) {
+  if (animal) {
+    evidence.push({ source: 'header', detail: `Patient Species (0010,2201/2202) is ${kind.name}: an animal, not a patient.`, weight: 0.9 });
+  } else if (identifiable) {
+    const removed = deidentified ? ', although Patient Identity Removed (0012,0062) is YES' : '';
     evidence.push({
       source: 'header',
       detail: burnedIn
         ? 'Burned In Annotation (0028,0301) is YES: patient text is part of the pixels.'
-        : `Patient fields are filled (${identifying.join(', ')}) and Patient Identity Removed (0012,0062) is not YES.`,
+        : identifying.length > 0
+          ? `Patient fields are filled (${identifying.join(', ')})${removed}.`
+          : `A human clinical SOP class (${SOP_CLASSES[sop!] ?? sop}): patient data whatever its de-identification flags say.`,
       weight: 1,
     });
   } else if (deidentified) {
@@ -148,7 +206,6 @@ function facts(ds: DataSet): { facts: Facts; evidence: Evidence[] } {
 
   const modality = str(ds, TAG.modality);
   if (modality) f.medicalModality = { value: modality, provenance: 'header' };
-  const sop = str(ds, TAG.sopClass);
   if (sop) {
     const name = SOP_CLASSES[sop];
     f.sopClass = { value: name ? { uid: sop, name } : { uid: sop }, provenance: 'header' };
@@ -182,48 +239,82 @@ async function headerBytes(ctx: DetectContext): Promise<Uint8Array> {
   return ctx.read(0, Math.min(ctx.size, MAX_HEADER_BYTES));
 }
 
-/** DICOM, Part 10 (preamble + "DICM") and raw data sets; checked before every other format because a preamble may look like TIFF. */
+/** A plain (not compressed) DICOM file or data set. */
+async function detectPlain(ctx: DetectContext): Promise<Detection | null> {
+  const head = new Bytes(ctx.head);
+  const part10 = hasPrefix(head);
+  const syntax = part10 ? undefined : rawSyntax(head);
+  if (!part10 && !syntax) return null;
+  let bytes: Uint8Array;
+  try {
+    bytes = await headerBytes(ctx);
+  } catch {
+    bytes = ctx.head;
+  }
+  let { ds, error } = parse(bytes, syntax ?? undefined);
+  if (!ds && bytes !== ctx.head) ({ ds, error } = parse(ctx.head, syntax ?? undefined));
+  const problems: string[] = [];
+  if (error && !/untilTag|eof|buffer overread/i.test(error)) problems.push(`The DICOM header could not be read completely: ${error}`);
+  if (ds && !ds.elements[PIXEL_DATA] && bytes.length >= MAX_HEADER_BYTES) problems.push(`The header is longer than ${MAX_HEADER_BYTES} bytes; only that much was read.`);
+  if (!part10) {
+    const count = ds ? Object.keys(ds.elements).length : 0;
+    if (count < RAW_MIN_ELEMENTS) return null;
+  }
+  const evidence: Evidence[] = [];
+  if (part10) {
+    evidence.push({ source: 'header', detail: "DICOM Part 10: 'DICM' at byte 128 after the preamble (PS3.10 §7.1).", weight: 1 });
+    if (head.startsWith([0x49, 0x49, 0x2a, 0x00]) || head.startsWith([0x4d, 0x4d, 0x00, 0x2a])) {
+      evidence.push({ source: 'header', detail: 'Its preamble starts with a TIFF header (a dual DICOM/TIFF file); DICOM decides.', weight: 0.3 });
+    }
+  } else {
+    evidence.push({ source: 'header', detail: `DICOM data set without preamble or meta header, ${syntax === EXPLICIT_BE ? 'explicit VR big endian' : syntax === EXPLICIT_LE ? 'explicit VR little endian' : 'implicit VR little endian'}, starting with group 0008.`, weight: 0.8 });
+  }
+  if (!ds) {
+    return detection('dicom', part10 ? DICOM_CONFIDENCE : RAW_CONFIDENCE, { evidence, problems: [...problems, 'No element could be read after the DICOM prefix.'] });
+  }
+  const read = facts(ds);
+  return detection('dicom', part10 ? DICOM_CONFIDENCE : RAW_CONFIDENCE, { facts: read.facts, evidence: [...evidence, ...read.evidence], problems });
+}
+
+/** A read-only context over the inflated head of a gzip stream; reads past it are refused (gzip-head.ts caps what is inflated). */
+function inflatedContext(outer: DetectContext, inflated: Uint8Array): DetectContext {
+  const name = outer.name.replace(/\.gz$/i, '');
+  return {
+    name,
+    ext: splitExtension(name).ext,
+    size: inflated.length,
+    head: inflated,
+    read: (offset, length) => {
+      if (offset + length <= inflated.length) return Promise.resolve(inflated.subarray(offset, offset + length));
+      return Promise.reject(new ReadBudgetError(`bytes ${offset}–${offset + length} lie beyond the ${inflated.length} inflated bytes of the gzip stream`));
+    },
+    localPath: () => Promise.reject(new ReadBudgetError('a gzip-compressed DICOM has no uncompressed file on disk')),
+    stats: outer.stats,
+  };
+}
+
+/**
+ * gzip-wrapped DICOM (`.dcm.gz`): the head of the stream inflated (16 KiB in, 256 KiB out at most) and read as the file, so
+ * its patient fields lock it like any DICOM (issue 12, finding 8). Part 10 always; a raw data set only when named `.dcm.gz`.
+ */
+async function detectGzipped(ctx: DetectContext): Promise<Detection | null> {
+  const inflated = gunzipHead(ctx.head);
+  if (!inflated) return null;
+  const b = new Bytes(inflated);
+  if (!hasPrefix(b) && !(/\.dcm\.gz$/i.test(ctx.name) && rawSyntax(b) !== null)) return null;
+  const found = await detectPlain(inflatedContext(ctx, inflated));
+  if (!found) return null;
+  const note: Evidence = { source: 'header', detail: 'gzip-compressed (RFC 1952): the head of the stream was inflated and read as DICOM.', weight: 0.5 };
+  return { ...found, evidence: [note, ...found.evidence] };
+}
+
+/** DICOM, Part 10 (preamble + "DICM") and raw data sets, plain or inside gzip; checked before every other format because a preamble may look like TIFF. */
 export const dicomDetector: Detector = {
   id: 'dicom',
   formats: ['dicom'],
   sniff: (ctx) => {
     const b = new Bytes(ctx.head);
-    return hasPrefix(b) || rawSyntax(b) !== null;
+    return hasPrefix(b) || rawSyntax(b) !== null || isGzip(ctx.head);
   },
-  async detect(ctx): Promise<Detection | null> {
-    const head = new Bytes(ctx.head);
-    const part10 = hasPrefix(head);
-    const syntax = part10 ? undefined : rawSyntax(head);
-    if (!part10 && !syntax) return null;
-    let bytes: Uint8Array;
-    try {
-      bytes = await headerBytes(ctx);
-    } catch {
-      bytes = ctx.head;
-    }
-    let { ds, error } = parse(bytes, syntax ?? undefined);
-    if (!ds && bytes !== ctx.head) ({ ds, error } = parse(ctx.head, syntax ?? undefined));
-    const problems: string[] = [];
-    if (error && !/untilTag|eof|buffer overread/i.test(error)) problems.push(`The DICOM header could not be read completely: ${error}`);
-    if (ds && !ds.elements[PIXEL_DATA] && bytes.length >= MAX_HEADER_BYTES) problems.push(`The header is longer than ${MAX_HEADER_BYTES} bytes; only that much was read.`);
-    if (!part10) {
-      const count = ds ? Object.keys(ds.elements).length : 0;
-      if (count < RAW_MIN_ELEMENTS) return null;
-    }
-    const evidence: Evidence[] = [];
-    if (part10) {
-      evidence.push({ source: 'header', detail: "DICOM Part 10: 'DICM' at byte 128 after the preamble (PS3.10 §7.1).", weight: 1 });
-      if (head.startsWith([0x49, 0x49, 0x2a, 0x00]) || head.startsWith([0x4d, 0x4d, 0x00, 0x2a])) {
-        evidence.push({ source: 'header', detail: 'Its preamble starts with a TIFF header (a dual DICOM/TIFF file); DICOM decides.', weight: 0.3 });
-      }
-    } else {
-      evidence.push({ source: 'header', detail: `DICOM data set without preamble or meta header, ${syntax === EXPLICIT_BE ? 'explicit VR big endian' : syntax === EXPLICIT_LE ? 'explicit VR little endian' : 'implicit VR little endian'}, starting with group 0008.`, weight: 0.8 });
-    }
-    if (!ds) {
-      return detection('dicom', part10 ? DICOM_CONFIDENCE : RAW_CONFIDENCE, { evidence, problems: [...problems, 'No element could be read after the DICOM prefix.'] });
-    }
-    const read = facts(ds);
-    return detection('dicom', part10 ? DICOM_CONFIDENCE : RAW_CONFIDENCE, { facts: read.facts, evidence: [...evidence, ...read.evidence], problems });
-  },
+  detect: (ctx) => (isGzip(ctx.head) ? detectGzipped(ctx) : detectPlain(ctx)),
 };
-
