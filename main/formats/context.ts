@@ -1,4 +1,4 @@
-import { promises as fsp } from 'node:fs';
+import { constants as fsConstants, promises as fsp } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,11 +49,55 @@ export interface FileContext {
   close(): Promise<void>;
 }
 
-/** Opens a file and reads its head; further reads go through the budget. Throws the OS error if it cannot be opened. */
-export async function contextFromFile(file: string): Promise<FileContext> {
-  const handle = await fsp.open(file, 'r');
+/**
+ * Open flags for header reads: read-only and non-blocking, so a file swapped for a FIFO after the walk makes
+ * open(2) return at once instead of waiting for a writer forever (O_NONBLOCK has no effect on regular
+ * files, POSIX open(2)). Windows has no O_NONBLOCK; Node leaves it undefined there.
+ */
+const OPEN_FLAGS = fsConstants.O_RDONLY | ((fsConstants.O_NONBLOCK as number | undefined) ?? 0);
+
+/** Refuses a file that is a symbolic link (open(2) fails with ELOOP); undefined on Windows, like O_NONBLOCK. */
+const NO_FOLLOW = (fsConstants.O_NOFOLLOW as number | undefined) ?? 0;
+
+/** The file is a symbolic link and links are not followed (it was swapped for one since the walk): not read. */
+export class SymlinkRefusedError extends Error {
+  /** The issue code the scan reports it under. */
+  readonly code = 'SYMLINK';
+  constructor(file: string) {
+    super(`${file} is a symbolic link, which is not followed`);
+    this.name = 'SymlinkRefusedError';
+  }
+}
+
+/** What was opened is not a regular file (a FIFO, device, socket or folder swapped in since the walk): not read. */
+export class NotRegularFileError extends Error {
+  /** The issue code the scan reports it under. */
+  readonly code = 'SPECIAL_FILE';
+  constructor(file: string) {
+    super(`${file} is no longer a regular file (a pipe, device, socket or folder)`);
+    this.name = 'NotRegularFileError';
+  }
+}
+
+/**
+ * Opens a file and reads its head; further reads go through the budget. Throws the OS error if it cannot be
+ * opened, NotRegularFileError if what was opened (checked on the descriptor, not the path) is not a regular
+ * file, and with `noFollow` SymlinkRefusedError if the file itself is a symbolic link.
+ */
+export async function contextFromFile(file: string, options: { readonly noFollow?: boolean } = {}): Promise<FileContext> {
+  let handle;
   try {
-    const { size } = await handle.stat();
+    handle = await fsp.open(file, OPEN_FLAGS | (options.noFollow ? NO_FOLLOW : 0));
+  } catch (err) {
+    // With O_NOFOLLOW, ELOOP says the last component is a link (POSIX open(2)); a loop further up would have
+    // failed the walk's lstat of this path already.
+    if (options.noFollow && typeof err === 'object' && err !== null && 'code' in err && err.code === 'ELOOP') throw new SymlinkRefusedError(file);
+    throw err;
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new NotRegularFileError(file);
+    const { size } = st;
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     const budget = new Budget();

@@ -29,7 +29,8 @@ export interface FileGroup {
 interface Group {
   readonly root: WalkRoot;
   readonly directory: string;
-  readonly key: string;
+  /** What the group's id hashes: its stem key and extension. */
+  readonly key: GroupKey;
   readonly extension: string;
   readonly pattern: NamePattern;
   readonly names: string[];
@@ -47,8 +48,19 @@ function sortedFiles(names: readonly string[], sizes: readonly number[]): { name
   return { names: order.map((i) => names[i]!), sizes: order.map((i) => sizes[i]!) };
 }
 
-function groupId(root: WalkRoot, directory: string, key: string): string {
-  return createHash('sha1').update(`${root.abs}\0${directory}\0${key}`).digest('hex').slice(0, 12);
+/** What tells groups of one folder apart: a name pattern and extension, a merge of singletons, or a store. */
+type GroupKey = readonly ['files', string, string] | readonly ['merged', string] | readonly ['zarr', string];
+
+/**
+ * A map key of its parts. Structured (JSON of the parts), not joined by a separator: a name may hold any byte
+ * but `/` and NUL, and the digit placeholder of stem keys is NUL, so no separator is safe (issue 12, finding 4).
+ */
+function keyOf(...parts: readonly (string | number)[]): string {
+  return JSON.stringify(parts);
+}
+
+function groupId(root: WalkRoot, directory: string, key: GroupKey): string {
+  return createHash('sha1').update(keyOf(root.abs, directory, ...key)).digest('hex').slice(0, 12);
 }
 
 /**
@@ -61,8 +73,8 @@ export class FilesetGrouper {
   /** Adds one regular file. */
   add(root: WalkRoot, directory: string, name: string, size: number): void {
     const { stem, ext } = splitExtension(name);
-    const key = `${stemKey(stem)}\u0001${ext}`;
-    const mapKey = `${root.index}\u0001${directory}\u0001${key}`;
+    const key: GroupKey = ['files', stemKey(stem), ext];
+    const mapKey = keyOf(root.index, directory, ...key);
     const g = this.groupsByKey.get(mapKey);
     if (g) {
       g.pattern.add(stem);
@@ -89,7 +101,7 @@ export class FilesetGrouper {
     const out: FileGroup[] = [];
     for (const g of this.groupsByKey.values()) {
       if (g.names.length === 1) {
-        const k = `${g.root.index}\u0001${g.directory}\u0001${g.extension}`;
+        const k = keyOf(g.root.index, g.directory, g.extension);
         const list = singletons.get(k);
         if (list) list.push(g);
         else singletons.set(k, [g]);
@@ -100,7 +112,7 @@ export class FilesetGrouper {
     for (const list of singletons.values()) {
       if (list.length > SINGLETON_MERGE_THRESHOLD) {
         const first = list[0]!;
-        const key = `\u0002merged\u0001${first.extension}`;
+        const key: GroupKey = ['merged', first.extension];
         const { names, sizes } = sortedFiles(
           list.map((g) => g.names[0]!),
           list.map((g) => g.sizes[0]!),
@@ -159,7 +171,7 @@ function baseOf(dir: string): string {
  * is a folder named *.zarr, or the top-most folder holding Zarr metadata.
  */
 export function collapseZarrStores(groups: readonly FileGroup[]): FileGroup[] {
-  const key = (g: FileGroup, dir: string) => `${g.root.index}\u0001${dir}`;
+  const key = (g: FileGroup, dir: string) => keyOf(g.root.index, dir);
   const markerDirs = new Set(groups.filter((g) => g.names.some((n) => ZARR_MARKERS.includes(n))).map((g) => key(g, g.directory)));
   const storeOf = (g: FileGroup): string | null => {
     // The outermost folder on the path that is a store wins, so a store's nested groups stay inside it.
@@ -171,7 +183,7 @@ export function collapseZarrStores(groups: readonly FileGroup[]): FileGroup[] {
     }
     return null;
   };
-  const stores = new Map<string, FileGroup[]>();
+  const stores = new Map<string, { readonly store: string; readonly members: FileGroup[] }>();
   const rest: FileGroup[] = [];
   for (const g of groups) {
     const store = storeOf(g);
@@ -180,12 +192,11 @@ export function collapseZarrStores(groups: readonly FileGroup[]): FileGroup[] {
       continue;
     }
     const k = key(g, store);
-    const list = stores.get(k);
-    if (list) list.push(g);
-    else stores.set(k, [g]);
+    const entry = stores.get(k);
+    if (entry) entry.members.push(g);
+    else stores.set(k, { store, members: [g] });
   }
-  for (const [k, members] of stores) {
-    const store = k.slice(k.indexOf('\u0001') + 1);
+  for (const { store, members } of stores.values()) {
     const first = members[0]!;
     const parent = parentOf(store);
     const base = baseOf(store);
@@ -202,7 +213,7 @@ export function collapseZarrStores(groups: readonly FileGroup[]): FileGroup[] {
     const n5 = /\.n5$/i.test(base);
     const headerFiles = (n5 ? [N5_MARKER] : ZARR_MARKERS).map((m) => sorted.names.indexOf(`${base}/${m}`)).filter((i) => i >= 0);
     rest.push({
-      id: groupId(first.root, parent, `\u0003zarr\u0001${base}`),
+      id: groupId(first.root, parent, ['zarr', base]),
       root: first.root,
       directory: parent,
       pattern: `${base}/`,

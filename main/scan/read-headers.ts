@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Issue } from '../../shared/model/issue';
 import type { SampleResult } from '../../shared/formats/aggregate';
 import { sampleIndices } from '../../shared/formats/sampling';
-import { contextFromFile } from '../formats/context';
+import { contextFromFile, NotRegularFileError, SymlinkRefusedError } from '../formats/context';
 import { identify } from '../formats/registry';
 import type { FileGroup } from './grouper';
 import { describeOsError, errnoCode, issueCodeOf } from './os-error';
@@ -53,7 +53,14 @@ export function headerJobs(groups: readonly FileGroup[], full: boolean): number 
  */
 export async function readHeaders(
   groups: readonly FileGroup[],
-  options: { readonly full: boolean; readonly signal?: AbortSignal; readonly onFileRead?: () => void; readonly concurrency?: number },
+  options: {
+    readonly full: boolean;
+    readonly signal?: AbortSignal;
+    readonly onFileRead?: () => void;
+    readonly concurrency?: number;
+    /** Open files through symbolic links (`--follow-symlinks`); otherwise a file swapped for a link since the walk is refused. */
+    readonly followSymlinks?: boolean;
+  },
 ): Promise<HeaderReadResult> {
   const jobs: Job[] = groups.flatMap((group) => samplesOf(group, options.full).map((index) => ({ group, index })));
   const samples = new Map<string, SampleResult[]>();
@@ -69,8 +76,21 @@ export async function readHeaders(
     }
     let opened;
     try {
-      opened = await contextFromFile(abs);
+      opened = await contextFromFile(abs, { noFollow: options.followSymlinks !== true });
     } catch (err) {
+      if (err instanceof NotRegularFileError) {
+        issues.push({
+          severity: 'warning',
+          code: 'SPECIAL_FILE',
+          path: abs,
+          message: 'No longer a regular file (replaced by a pipe, device, socket or folder since the walk); its header was not read.',
+        });
+        return { file: rel, format: 'unknown', formatSource: 'none', confidence: 0, facts: {}, evidence: [], problems: ['could not be opened (it is no longer a regular file)'] };
+      }
+      if (err instanceof SymlinkRefusedError) {
+        issues.push({ severity: 'warning', code: 'SYMLINK', path: abs, message: 'Replaced by a symbolic link since the walk; the link was not followed and its header was not read.' });
+        return { file: rel, format: 'unknown', formatSource: 'none', confidence: 0, facts: {}, evidence: [], problems: ['could not be opened (it is now a symbolic link)'] };
+      }
       const vanished = errnoCode(err) === 'ENOENT';
       issues.push({
         severity: vanished ? 'warning' : 'error',

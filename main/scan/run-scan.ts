@@ -1,3 +1,4 @@
+import { promises as fsp } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ScanProgress } from '../../shared/ipc/contract';
 import type { Issue } from '../../shared/model/issue';
@@ -9,7 +10,8 @@ import { FilesetGrouper } from './grouper';
 import { headerJobs, readHeaders } from './read-headers';
 import { ProgressThrottle } from './progress-throttle';
 import { resolveRoots, type ResolvedRoots, type RootProblem } from './roots';
-import { walk, type WalkDir, type WalkResult, type WalkSink } from './walker';
+import { walk, type WalkDir, type WalkResult, type WalkRoot, type WalkSink } from './walker';
+import { describeOsError, issueCodeOf } from './os-error';
 import { chooseEngine, type WalkEngine } from './choose-engine';
 import { findWalkWorker, walkInThread } from './thread-walk';
 import type { WalkFs } from './walk-fs';
@@ -154,6 +156,7 @@ export async function scanResolved(
   try {
     read = await readHeaders(groups, {
       full,
+      followSymlinks: options.followSymlinks,
       signal: options.signal,
       onFileRead: () => {
         headersRead++;
@@ -165,6 +168,7 @@ export async function scanResolved(
   }
   if (read.cancelled) return { status: 'cancelled', progress: snapshot() };
   issues.push(...read.issues);
+  issues.push(...(await lostRoots(resolved.roots, issues)));
   const scanned = buildScanned({
     roots: resolved.roots,
     groups,
@@ -175,6 +179,25 @@ export async function scanResolved(
     full,
   });
   return { status: 'done', report: reportFromScanned(scanned, options.policy), scanned };
+}
+
+/**
+ * Roots that are gone (or no longer folders) now the scan is over: the listing of each is partial, so each is
+ * an error on the root, unless the walk already reported one there (issue 12, finding 4).
+ */
+async function lostRoots(roots: readonly WalkRoot[], issues: readonly Issue[]): Promise<Issue[]> {
+  const lost = await Promise.all(
+    roots.map(async (root): Promise<Issue | null> => {
+      if (issues.some((i) => i.severity === 'error' && i.path === root.abs)) return null;
+      try {
+        if ((await fsp.stat(root.abs)).isDirectory()) return null;
+        return { severity: 'error', code: 'ENOTDIR', path: root.abs, message: 'The scanned folder was replaced during the scan. The report is incomplete.' };
+      } catch (err) {
+        return { severity: 'error', code: issueCodeOf(err), path: root.abs, message: `The scanned folder could not be found after the scan: ${describeOsError(err)}. The report is incomplete.` };
+      }
+    }),
+  );
+  return lost.filter((i): i is Issue => i !== null);
 }
 
 /**

@@ -124,8 +124,8 @@ export function walk(roots: readonly WalkRoot[], sink: WalkSink, options: WalkOp
   return new Promise<WalkResult>((resolve, reject) => {
     const dirs: WalkDir[] = roots.map((r) => ({ root: r, abs: r.abs, rel: '.', display: r.abs })).reverse();
     const batches: Batch[] = [];
-    /** dev:ino of folders and files already visited, only kept when following links. */
-    const seen = new Set<string>();
+    /** dev:ino of folders and files already visited → the path they were first seen at; only kept when following links. */
+    const seen = new Map<string, string>();
     let inFlight = 0;
     let settled = false;
     let pumping = false;
@@ -161,11 +161,12 @@ export function walk(roots: readonly WalkRoot[], sink: WalkSink, options: WalkOp
       });
     }
 
-    const firstVisit = (st: Stats): boolean => {
+    /** Records a visit; returns the path the same file or folder was first seen at, or undefined on the first visit. */
+    const visit = (st: Stats, at: string): string | undefined => {
       const key = `${st.dev}:${st.ino}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, at);
+      return first;
     };
 
     const special = (dir: WalkDir, raw: RawPath) =>
@@ -178,6 +179,11 @@ export function walk(roots: readonly WalkRoot[], sink: WalkSink, options: WalkOp
 
     function readFailed(dir: WalkDir, err: NodeJS.ErrnoException): void {
       if (!settled) sink.directoryRead?.(dir);
+      // A subfolder that vanished is one more change during the scan; a root that did loses the whole listing.
+      if (dir.rel === '.') {
+        report({ severity: 'error', code: issueCodeOf(err), path: dir.display, message: `Could not read the scanned folder: ${describeOsError(err)}. The report is incomplete.` });
+        return;
+      }
       report({
         severity: errnoCode(err) === 'ENOENT' ? 'warning' : 'error',
         code: issueCodeOf(err),
@@ -185,6 +191,21 @@ export function walk(roots: readonly WalkRoot[], sink: WalkSink, options: WalkOp
         message: `Could not read folder: ${describeOsError(err)}. Nothing inside it was scanned.`,
       });
     }
+
+    /** A folder found in its parent's listing that is no longer that folder: report it, never list what it now is. */
+    function swapped(dir: WalkDir, now: Stats | undefined): void {
+      // A root swapped loses the whole listing: an error, as when it vanishes.
+      const severity = dir.rel === '.' ? 'error' : 'warning';
+      if (now?.isSymbolicLink()) {
+        report({ severity, code: 'SYMLINK', path: dir.display, message: 'Folder was replaced by a symbolic link during the scan; the link was not followed.' });
+      } else if (now && !now.isDirectory()) {
+        report({ severity, code: 'ENOTDIR', path: dir.display, message: 'Folder was replaced by something else during the scan; nothing inside it was scanned.' });
+      } else {
+        report({ severity, code: 'OS_ERROR', path: dir.display, message: 'Folder was replaced during the scan while it was being read; its listing was dropped.' });
+      }
+    }
+
+    const sameNode = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
 
     /** Keeps the raw bytes of names that are not UTF-8, and says so. */
     function normalizeRaw(dir: WalkDir, list: readonly Dirent<Buffer>[]): Entry[] {
@@ -204,31 +225,72 @@ export function walk(roots: readonly WalkRoot[], sink: WalkSink, options: WalkOp
     }
 
     function readDir(dir: WalkDir, release: () => void): void {
-      const list = () => {
+      /**
+       * Lists the folder. Without `follow`, `before` is what lstat said the path was just before: the path is
+       * looked at again once listed, and a listing of anything but that same folder (dev:ino) is dropped, so a
+       * folder swapped for a link mid-walk never leads out of the root.
+       */
+      const list = (before?: Stats) => {
         if (!settled) sink.directory(dir);
+        const accept = (entries: readonly (Dirent | Entry)[]) => {
+          if (!before) {
+            listed(dir, entries);
+            release();
+            return;
+          }
+          call(dir.rel === '.' ? fs.stat : fs.lstat, dir.abs, (err, after) => {
+            if (!err && after && sameNode(before, after)) {
+              listed(dir, entries);
+            } else if (err) {
+              readFailed(dir, err);
+            } else {
+              if (!settled) sink.directoryRead?.(dir);
+              swapped(dir, after);
+            }
+            release();
+          });
+        };
         call(fs.readdir, dir.abs, (err, entries) => {
           if (err || !entries) {
             readFailed(dir, err ?? new Error('no listing'));
           } else if (entries.some((d) => d.name.includes(REPLACEMENT_CHAR))) {
             // Some names are not UTF-8: list again as bytes so those files can still be opened.
             call(fs.readdirRaw, dir.abs, (rawErr, rawEntries) => {
-              if (rawErr || !rawEntries) readFailed(dir, rawErr ?? new Error('no listing'));
-              else listed(dir, normalizeRaw(dir, rawEntries));
-              release();
+              if (rawErr || !rawEntries) {
+                readFailed(dir, rawErr ?? new Error('no listing'));
+                release();
+              } else {
+                accept(normalizeRaw(dir, rawEntries));
+              }
             });
             return;
           } else {
-            listed(dir, entries);
+            accept(entries);
+            return;
           }
           release();
         });
       };
-      if (!follow) return list();
+      if (!follow) {
+        // A root may be a link to a folder (the user chose it); below it, only real folders are entered.
+        call(dir.rel === '.' ? fs.stat : fs.lstat, dir.abs, (err, before) => {
+          if (err || !before) {
+            readFailed(dir, err ?? new Error('no file information'));
+          } else if (before.isDirectory()) {
+            list(before);
+            return;
+          } else {
+            swapped(dir, before);
+          }
+          release();
+        });
+        return;
+      }
       call(fs.stat, dir.abs, (err, st) => {
         if (err || !st) {
           report({ severity: 'error', code: issueCodeOf(err), path: dir.display, message: `Could not read folder: ${describeOsError(err)}.` });
           release();
-        } else if (!firstVisit(st)) {
+        } else if (visit(st, dir.display) !== undefined) {
           report({ severity: 'warning', code: 'ELOOP', path: dir.display, message: 'Folder already scanned through another path (a symbolic-link loop or duplicate); skipped.' });
           release();
         } else {
@@ -239,7 +301,17 @@ export function walk(roots: readonly WalkRoot[], sink: WalkSink, options: WalkOp
 
     function handleStats(dir: WalkDir, name: string, raw: RawPath, st: Stats, release: () => void): void {
       if (st.isFile()) {
-        if ((!follow || firstVisit(st)) && !settled) sink.file(dir, name, st.size, st.mtimeMs);
+        const first = follow ? visit(st, displayOf(joinRaw(dir.abs, raw))) : undefined;
+        if (first === undefined) {
+          if (!settled) sink.file(dir, name, st.size, st.mtimeMs);
+        } else {
+          report({
+            severity: 'info',
+            code: 'SAME_FILE',
+            path: displayOf(joinRaw(dir.abs, raw)),
+            message: `Same file as ${first} (a hard link, or a symbolic link to it); listed once, under that path.`,
+          });
+        }
       } else if (st.isDirectory()) {
         dirs.push(childDir(dir, name, raw));
       } else if (st.isSymbolicLink()) {

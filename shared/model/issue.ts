@@ -21,6 +21,7 @@ export const ISSUE_CODES = [
   'OS_ERROR',
   'SYMLINK',
   'SPECIAL_FILE',
+  'SAME_FILE',
   'NON_UTF8_NAME',
   'ROOT_OVERLAP',
   'ROOT_DUPLICATE',

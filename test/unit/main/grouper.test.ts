@@ -71,6 +71,13 @@ describe('FilesetGrouper', () => {
     expect(otherRoot[0]!.id).not.toBe(a[0]!.id);
   });
 
+  it('keeps names holding byte 0x01 in their own folder (no key separator to collide with)', () => {
+    // With 0x01 joining folder, stem and extension, these two made one key: "s" + "a\x01b.tif" ≡ "s\x01a" + "b.tif".
+    const groups = group([['s', 'a\u0001b.tif'], ['s\u0001a', 'b.tif']]);
+    expect(groups.flatMap((g) => g.names.map((n) => `${g.directory}/${n}`)).sort()).toEqual(['s\u0001a/b.tif', 's/a\u0001b.tif']);
+    expect(new Set(groups.map((g) => g.id)).size).toBe(2);
+  });
+
   it('puts every file in exactly one group, whatever the names (property)', () => {
     const name = fc.stringMatching(/^[A-Za-z0-9_.\- ]{1,12}$/);
     const dir = fc.constantFrom('.', 'a', 'a/b', 'c');
