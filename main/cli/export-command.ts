@@ -12,6 +12,7 @@ import { checkExportTarget } from '../export/export-target';
 import { exportStudy } from '../export/export-study';
 import type { ExportHooks } from '../export/write-export';
 import { readMetadataFile } from './read-metadata';
+import { escapeControls } from './terminal-text';
 
 /**
  * `deposit-assistant export <roots…> --out DIR` (docs/deposit.md §8): scans the roots, renders the bundles
@@ -44,6 +45,8 @@ export interface ExportIo {
   readonly exportHooks?: ExportHooks;
   /** Checksum worker threads (tests); default every core. */
   readonly exportWorkers?: number;
+  /** Where the in-place progress line and its cursor controls go (the raw stderr, when `stderr` escapes controls); default `stderr`. */
+  readonly terminal?: { write(chunk: string): unknown };
 }
 
 /** Non-TTY stderr gets a progress line at most this often (as the scan's: main/cli/run-cli.ts). */
@@ -55,14 +58,15 @@ const PATHS_PRINTED = 5;
 function reporter(io: ExportIo, quiet: boolean): { line(text: string, elapsedMs: number): void; clear(): void } {
   if (quiet) return { line() {}, clear() {} };
   if (io.stderr.isTTY) {
+    const terminal = io.terminal ?? io.stderr;
     let shown = false;
     return {
       line(text) {
-        io.stderr.write(`\r\x1b[2K${text.slice(0, (process.stderr.columns ?? 100) - 1)}`);
+        terminal.write(`\r\x1b[2K${escapeControls(text).slice(0, (process.stderr.columns ?? 100) - 1)}`);
         shown = true;
       },
       clear() {
-        if (shown) io.stderr.write('\r\x1b[2K');
+        if (shown) terminal.write('\r\x1b[2K');
         shown = false;
       },
     };
@@ -89,33 +93,33 @@ function exportLine(p: ExportProgress): string {
 }
 
 function findingLines(f: PreflightFinding): string[] {
-  const out = [`  ${f.bundle.padEnd(7)}${f.severity.padEnd(8)}${f.message}${f.count > 0 ? ` (${formatCount(f.count)})` : ''}`];
-  for (const p of f.paths.slice(0, PATHS_PRINTED)) out.push(`                 ${JSON.stringify(p).slice(1, -1)}`);
+  const out = [`  ${f.bundle.padEnd(7)}${f.severity.padEnd(8)}${escapeControls(f.message)}${f.count > 0 ? ` (${formatCount(f.count)})` : ''}`];
+  for (const p of f.paths.slice(0, PATHS_PRINTED)) out.push(`                 ${escapeControls(JSON.stringify(p).slice(1, -1))}`);
   if (f.count > PATHS_PRINTED) out.push(`                 … and ${formatCount(f.count - PATHS_PRINTED)} more`);
   return out;
 }
 
 /** The text summary of a finished export. */
 export function renderExportSummary(s: ExportSummary): string {
-  const lines = [`Exported to ${s.out}${s.replaced ? ' (replacing the earlier export)' : ''}`];
+  const lines = [`Exported to ${escapeControls(s.out)}${s.replaced ? ' (replacing the earlier export)' : ''}`];
   for (const b of s.bundles) {
     const state = b.readiness.ready ? 'nothing blocks the deposition' : 'blocking steps left (README.md)';
     const ready = b.archive === 'NONE' ? 'left out, listed by folder only' : `checklist ${b.readiness.done}/${b.readiness.total} done, ${state}`;
     const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
-    lines.push(`  ${`${b.folder}/`.padEnd(17)}${plural(b.files.length, 'file')}, ${plural(b.manifests.length, 'manifest')} · ${ready}`);
+    lines.push(`  ${`${escapeControls(b.folder)}/`.padEnd(17)}${plural(b.files.length, 'file')}, ${plural(b.manifests.length, 'manifest')} · ${ready}`);
   }
   const c = s.checksums;
   if (c.algorithms.length > 0) {
     const reused = c.reused > 0 ? `, ${formatCount(c.reused)} reused from the interrupted run` : '';
     lines.push(`Checksums (${c.algorithms.join(', ')}): ${formatCount(c.files)} files, ${formatBytes(c.bytes)}${reused}${c.failed > 0 ? `; ${formatCount(c.failed)} could not be read` : ''}.`);
     const m = s.bundles.find((b) => b.manifests.length > 0)?.manifests[0];
-    if (m) lines.push(`  Verify with: cd ${JSON.stringify(m.root)} && ${m.algorithm}sum -c ${JSON.stringify(`${s.out}/${m.file}`)}`);
+    if (m) lines.push(`  Verify with: cd ${escapeControls(JSON.stringify(m.root))} && ${m.algorithm}sum -c ${escapeControls(JSON.stringify(`${s.out}/${m.file}`))}`);
   }
   const findings = s.bundles.flatMap((b) => b.preflight);
   const problems = findings.filter((f) => f.severity !== 'info');
   lines.push(problems.length === 0 ? 'Pre-flight: nothing the archives are known to refuse.' : `Pre-flight: ${formatCount(problems.length)} to look at before uploading (each bundle's PREFLIGHT.md lists them all):`);
   for (const f of problems) lines.push(...findingLines(f));
-  lines.push(`Next: read ${s.out}/README.md.`);
+  lines.push(`Next: read ${escapeControls(s.out)}/README.md.`);
   return lines.join('\n') + '\n';
 }
 

@@ -5,6 +5,7 @@ import type { BundleTarget } from '../../shared/model/bundle';
 import { ARCHIVE_DESTINATIONS, DESTINATION_LABELS } from '../../shared/model/destination';
 import { wrap } from '../../shared/text/wrap';
 import { readMetadataFile } from './read-metadata';
+import { escapeControls } from './terminal-text';
 
 /**
  * `deposit-assistant metadata --example | --check FILE` (docs/deposit.md §1.1): prints a complete example
@@ -35,7 +36,7 @@ const MESSAGE_INDENT = ' '.repeat(11);
 
 /** One problem: a line with its severity and field, its message wrapped beneath. */
 function problemLines(p: MetadataProblem): string[] {
-  return [`  ${p.severity.padEnd(9)}${p.field}`, wrap(p.message, TEXT_WIDTH - MESSAGE_INDENT.length, MESSAGE_INDENT)];
+  return [`  ${p.severity.padEnd(9)}${escapeControls(p.field)}`, wrap(escapeControls(p.message), TEXT_WIDTH - MESSAGE_INDENT.length, MESSAGE_INDENT)];
 }
 
 function plural(n: number, word: string): string {
@@ -52,7 +53,8 @@ function archiveList(targets: readonly BundleTarget[]): string {
  * Problems as text, grouped by the archives each blocks (a group per set of blocked archives, in the
  * order they first appear), warnings last since they block nothing.
  */
-export function renderMetadataProblems(source: string, problems: readonly MetadataProblem[]): string {
+export function renderMetadataProblems(file: string, problems: readonly MetadataProblem[]): string {
+  const source = escapeControls(file);
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   if (problems.length === 0) return `${source}: no problems — complete for ${archiveList(ARCHIVE_DESTINATIONS)}.\n`;

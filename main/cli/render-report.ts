@@ -14,6 +14,7 @@ import type { Fileset } from '../../shared/model/fileset';
 import { describeStudy } from '../../shared/study/describe-study';
 import { placeOf } from '../../shared/naming/place';
 import type { FormatSource } from '../../shared/model/fileset';
+import { escapeControls as esc } from './terminal-text';
 
 /** Column at which decision reasons wrap, so they read as paragraphs in an 80–120 column terminal. */
 const REASON_WIDTH = 96;
@@ -55,7 +56,7 @@ export function formatCell(format: FormatId, source: FormatSource): string {
 
 /** One line per issue: severity, code, path, message. */
 export function renderIssues(issues: readonly Issue[], limit: number = ISSUES_SHOWN): string {
-  const lines = issues.slice(0, limit).map((i) => `  ${i.severity.padEnd(7)}  ${i.code.padEnd(14)}  ${i.path ?? ''}${i.path ? ': ' : ''}${i.message}`);
+  const lines = issues.slice(0, limit).map((i) => `  ${i.severity.padEnd(7)}  ${i.code.padEnd(14)}  ${esc(i.path ?? '')}${i.path ? ': ' : ''}${esc(i.message)}`);
   if (issues.length > limit) lines.push(`  … and ${formatCount(issues.length - limit)} more (see --json).`);
   return lines.join('\n');
 }
@@ -63,7 +64,7 @@ export function renderIssues(issues: readonly Issue[], limit: number = ISSUES_SH
 /** Blocking checklist steps listed per bundle in the terminal; the rest are in --json and the export's README. */
 const BLOCKING_SHOWN = 5;
 
-/** The scan report as people read it in a terminal: totals, one table per root, decisions explained, issues. */
+/** The scan report as people read it in a terminal: totals, one table per root, decisions explained, issues; names and file-read text with control characters escaped. */
 export function renderReport(report: ScanReport, durationMs?: number): string {
   const t = report.totals;
   const out: string[] = [];
@@ -91,12 +92,12 @@ export function renderReport(report: ScanReport, durationMs?: number): string {
         modalityCell(f),
         destinationCell(f),
       ]);
-    out.push('', `Root ${root}`);
+    out.push('', `Root ${esc(root)}`);
     out.push(rows.length > 0 ? renderTable(FILESET_COLUMNS, rows) : '  (no files)');
   }
 
   const study = describeStudy(report.study);
-  if (study.length > 0) out.push('', 'Study', ...study.map((l) => wrap(l, REASON_WIDTH, '  ')));
+  if (study.length > 0) out.push('', 'Study', ...study.map((l) => wrap(esc(l), REASON_WIDTH, '  ')));
 
   const byDestination = DESTINATIONS.map((d) => ({ d, sets: report.filesets.filter((f) => f.destination === d) })).filter((x) => x.sets.length > 0);
   if (byDestination.length > 0) {
@@ -110,10 +111,10 @@ export function renderReport(report: ScanReport, durationMs?: number): string {
         else byClause.set(f.clauseId, [f]);
       }
       for (const [clauseId, members] of byClause) {
-        out.push(`    [${clauseId}] ${clauseById(clauseId)?.title ?? clauseId}`);
+        out.push(`    [${esc(clauseId)}] ${esc(clauseById(clauseId)?.title ?? clauseId)}`);
         for (const f of members.slice(0, FILESETS_NAMED_PER_CLAUSE)) {
-          out.push(`      ${placeOf(f)}:`);
-          out.push(wrap(f.reason, REASON_WIDTH, '        '));
+          out.push(`      ${esc(placeOf(f))}:`);
+          out.push(wrap(esc(f.reason), REASON_WIDTH, '        '));
         }
         if (members.length > FILESETS_NAMED_PER_CLAUSE) out.push(`      … and ${formatCount(members.length - FILESETS_NAMED_PER_CLAUSE)} more filesets under this clause (see --json).`);
       }
@@ -126,7 +127,7 @@ export function renderReport(report: ScanReport, durationMs?: number): string {
       const state = b.readiness.ready ? 'ready to deposit' : 'not ready';
       out.push(`  ${label}: ${formatCount(b.filesetIds.length)} filesets, ${formatCount(b.fileCount)} files, ${formatBytes(b.bytes)} · ${b.readiness.done} of ${b.readiness.total} steps done, ${state}.`);
       const open = b.checklist.filter((i) => !i.done && i.blocking);
-      for (const item of open.slice(0, BLOCKING_SHOWN)) out.push(wrap(`to do: ${item.text}`, REASON_WIDTH, '    '));
+      for (const item of open.slice(0, BLOCKING_SHOWN)) out.push(wrap(`to do: ${esc(item.text)}`, REASON_WIDTH, '    '));
       if (open.length > BLOCKING_SHOWN) out.push(`    … and ${formatCount(open.length - BLOCKING_SHOWN)} more blocking steps (see --json).`);
     }
   }
@@ -139,14 +140,15 @@ export function renderReport(report: ScanReport, durationMs?: number): string {
 /** One file's inspection as people read it. */
 export function renderInspect(r: InspectResult): string {
   const lines = [
-    r.path,
+    esc(r.path),
     `  ${'Format'.padEnd(16)} ${formatCell(r.format, r.formatSource)}  (confidence ${r.confidence.toFixed(2)})`,
     `  ${'Kind'.padEnd(16)} ${r.kind}`,
     `  ${'Size'.padEnd(16)} ${formatBytes(r.size)} (${formatCount(r.size)} bytes)`,
     `  ${'Modified'.padEnd(16)} ${r.modifiedAt}`,
   ];
-  for (const f of describeFacts(r.facts)) lines.push(`  ${f.label.padEnd(16)} ${f.value}  [${f.provenance}]`);
-  for (const e of r.evidence) lines.push(`  ${'Evidence'.padEnd(16)} [${e.source}] ${e.detail}`);
-  for (const p of r.problems) lines.push(`  ${'Problem'.padEnd(16)} ${p}`);
+  // Fact values, evidence and problems quote the file's own bytes (an instrument name, a title): escaped like names.
+  for (const f of describeFacts(r.facts)) lines.push(`  ${f.label.padEnd(16)} ${esc(f.value)}  [${esc(f.provenance)}]`);
+  for (const e of r.evidence) lines.push(`  ${'Evidence'.padEnd(16)} [${esc(e.source)}] ${esc(e.detail)}`);
+  for (const p of r.problems) lines.push(`  ${'Problem'.padEnd(16)} ${esc(p)}`);
   return lines.join('\n') + '\n';
 }

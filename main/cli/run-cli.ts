@@ -14,6 +14,7 @@ import { checkMetadataFile, printExampleMetadata } from './metadata-command';
 import { exportCommand, type ExportCommandResult } from './export-command';
 import { parseChecksumList } from '../../shared/export/checksum-algorithm';
 import { assertNever } from '../../shared/assert-never';
+import { escapeControls, terminalStream } from './terminal-text';
 
 /** Exit codes (issue 2): done, even with per-file problems. */
 export const EXIT_OK = 0;
@@ -81,10 +82,11 @@ Policy options:
   --representatives N               above that, N representative tomograms go to EMDB (default 3)
 
 Exit codes: 0 done (per-file problems are listed in the report's issues), 1 a folder or file that
-does not exist or cannot be read (for metadata --check: or metadata with errors; for export: metadata
-that cannot be used, or an export that could not be written), 2 usage error, 3 export refused (DIR
-inside or around a scanned folder, DIR exists without --force, DIR's parent missing or not writable;
-nothing written), 130 interrupted (for export: nothing at DIR, finished checksums kept for a re-run).
+does not exist or cannot be read (for scan: also a folder lost during the scan, after its partial
+report; for metadata --check: or metadata with errors; for export: metadata that cannot be used,
+or an export that could not be written), 2 usage error, 3 export refused (DIR inside or around a
+scanned folder, DIR exists without --force, DIR's parent missing or not writable; nothing written),
+130 interrupted (for export: nothing at DIR, finished checksums kept for a re-run).
 `;
 
 const OPTIONS = {
@@ -110,21 +112,26 @@ class UsageError extends Error {}
 function progressLine(p: ScanProgress): string {
   const rate = `${formatCount(p.filesPerSecond)} files/s, ${formatBytes(p.bytesPerSecond)}/s`;
   const where = p.phase === 'grouping' ? 'grouping files' : p.phase === 'reading' ? `reading headers ${formatCount(p.headersRead)}/${formatCount(p.headersTotal)}` : (p.currentDirectory ?? '');
-  return `${formatCount(p.files)} files · ${formatBytes(p.bytes)} · ${rate} · ${where}`;
+  return `${formatCount(p.files)} files · ${formatBytes(p.bytes)} · ${rate} · ${escapeControls(where)}`;
 }
 
-function progressReporter(io: CliIo, quiet: boolean): { onProgress?: (p: ScanProgress) => void; clear(): void } {
+/** Where the in-place progress line goes: the raw stderr, the one writer allowed its own cursor controls (CR, ESC [2K). */
+interface Terminal {
+  readonly terminal: { write(chunk: string): unknown };
+}
+
+function progressReporter(io: CliIo & Terminal, quiet: boolean): { onProgress?: (p: ScanProgress) => void; clear(): void } {
   if (quiet) return { clear() {} };
   if (io.stderr.isTTY) {
     let shown = false;
     return {
       onProgress(p) {
         const width = (process.stderr.columns ?? 100) - 1;
-        io.stderr.write(`\r\x1b[2K${progressLine(p).slice(0, width)}`);
+        io.terminal.write(`\r\x1b[2K${progressLine(p).slice(0, width)}`);
         shown = true;
       },
       clear() {
-        if (shown) io.stderr.write('\r\x1b[2K');
+        if (shown) io.terminal.write('\r\x1b[2K');
       },
     };
   }
@@ -140,7 +147,7 @@ function progressReporter(io: CliIo, quiet: boolean): { onProgress?: (p: ScanPro
   };
 }
 
-async function scanCommand(roots: readonly string[], flags: { json: boolean; quiet: boolean; follow: boolean; full: boolean; policy: PolicyInput }, io: CliIo): Promise<number> {
+async function scanCommand(roots: readonly string[], flags: { json: boolean; quiet: boolean; follow: boolean; full: boolean; policy: PolicyInput }, io: CliIo & Terminal): Promise<number> {
   const progress = progressReporter(io, flags.quiet);
   const started = performance.now();
   const outcome = await runScan(roots, {
@@ -170,7 +177,8 @@ async function scanCommand(roots: readonly string[], flags: { json: boolean; qui
       } else {
         io.stdout.write(renderReport(report, performance.now() - started));
       }
-      return EXIT_OK;
+      // A root that vanished or could not be read during the scan leaves a partial list (issue 12, finding 4).
+      return report.issues.some((i) => i.severity === 'error' && i.path !== undefined && report.roots.includes(i.path)) ? EXIT_UNREADABLE : EXIT_OK;
     }
   }
 }
@@ -189,8 +197,13 @@ async function inspectCommand(file: string, json: boolean, io: CliIo): Promise<n
   }
 }
 
-/** Runs the CLI on `argv` (without node and script) and returns the exit code; never calls `process.exit`. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI on `argv` (without node and script) and returns the exit code; never calls `process.exit`.
+ * Everything written goes through `terminalText` (main/cli/terminal-text.ts): a file name cannot drive the
+ * terminal (issue 12, finding 5); only the progress line's own cursor controls reach the raw stderr.
+ */
+export async function runCli(argv: readonly string[], raw: CliIo): Promise<number> {
+  const io: CliIo & Terminal = { ...raw, stdout: terminalStream(raw.stdout), stderr: terminalStream(raw.stderr), terminal: raw.stderr };
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

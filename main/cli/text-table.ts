@@ -1,4 +1,5 @@
 import { elideMiddle } from '../../shared/text/elide';
+import { escapeControls } from './terminal-text';
 
 /** One column of a text table: its heading, how to align it, and the widest it may grow before eliding. */
 export interface Column {
@@ -13,8 +14,9 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
   return align === 'right' ? ' '.repeat(gap) + text : text + ' '.repeat(gap);
 }
 
-/** Lays rows out as aligned columns separated by two spaces; no trailing spaces on any line. */
-export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
+/** Lays rows out as aligned columns separated by two spaces; no trailing spaces on any line. Cells are one line each: their control characters are escaped. */
+export function renderTable(columns: readonly Column[], cellRows: readonly (readonly string[])[]): string {
+  const rows = cellRows.map((r) => r.map(escapeControls));
   const widths = columns.map((c, i) => {
     const widest = Math.max([...c.heading].length, ...rows.map((r) => [...(r[i] ?? '')].length));
     return Math.min(widest, c.maxWidth ?? Number.POSITIVE_INFINITY);

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { AppCommandSchema, MAX_ROOTS_PER_SCAN, type AppCommand } from '../../shared/ipc/contract';
 import { TOOL } from '../app-meta';
 import { locateDemoStudy } from '../demo/demo-study';
@@ -16,13 +16,14 @@ import { registerIpc } from './register-ipc';
 import { foldersFromArgv } from './launch-args';
 import { menuTemplate } from './menu';
 import { placeWindow, readWindowState, writeWindowState } from './window-state';
-import { hardenApp, SECURE_WEB_PREFERENCES } from './security';
+import { hardenApp } from './security';
+import { devRendererUrl, windowWebPreferences } from './window-options';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 const RENDERER_INDEX = path.join(RENDERER_DIR, 'index.html');
 const PRELOAD = path.join(__dirname, '../preload/index.js');
-/** Set by `electron-vite dev`; ignored in a packaged app. */
-const DEV_URL = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+/** Set by `electron-vite dev`; ignored in a packaged app, and unless it names a dev server on loopback (window-options.ts). */
+const DEV_URL = devRendererUrl({ isPackaged: app.isPackaged, env: process.env });
 
 const APP_NAME = 'Deposit Assistant';
 /** The window's default size and its smallest: 1024×700 is the smallest layout the UI is designed and tested for. */
@@ -50,7 +51,8 @@ function createWindow(stateFile: string, onPageGone: () => void, onClosed: () =>
     minHeight: WINDOW_LIMITS.minHeight,
     title: APP_NAME,
     show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: PRELOAD },
+    // DevTools only when not packaged (issue 12, finding 6f).
+    webPreferences: windowWebPreferences({ isPackaged: app.isPackaged, preload: PRELOAD }),
   });
   if (placement.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
@@ -86,7 +88,7 @@ app.on('open-file', (event, p) => {
 
 app.enableSandbox();
 if (primaryInstance) void app.whenReady().then(() => {
-  hardenApp({ rendererDir: RENDERER_DIR, devOrigin: DEV_URL });
+  hardenApp({ rendererDir: RENDERER_DIR, devOrigin: DEV_URL, devTools: !app.isPackaged });
   const scans = new ScanService();
   const exportService = new ExportService(scans);
   let win: BrowserWindow | null = null;
@@ -116,6 +118,23 @@ if (primaryInstance) void app.whenReady().then(() => {
       // One draft per study in the user-data folder, reopened from the start screen's recent studies.
       drafts: new DraftStore(path.join(app.getPath('userData'), 'drafts')),
       grants,
+      // Folders dropped on the window are granted only once the user confirms them here, in main's own dialog:
+      // the paths come from the renderer, which main does not trust to name folders (handlers.ts DropConsent).
+      dropConsent: {
+        async confirm(paths) {
+          const options: MessageBoxOptions = {
+            type: 'question',
+            title: 'Scan dropped folders',
+            message: paths.length === 1 ? 'Scan the folder you dropped?' : `Scan the ${paths.length} folders you dropped?`,
+            detail: `${paths.join('\n')}\n\nDeposit Assistant only reads these folders; it never changes them.`,
+            buttons: ['Scan', 'Cancel'],
+            defaultId: 0,
+            cancelId: 1,
+          };
+          const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+          return result.response === 0;
+        },
+      },
       commands: outbox,
       folders: {
         chooseFolders,

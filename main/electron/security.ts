@@ -1,22 +1,13 @@
 import { app, session, type Session } from 'electron';
 import { isAllowedRequest, type RequestPolicy } from './request-policy';
 
-/** The web preferences of every window: isolated, sandboxed, no Node in the page (docs/design.md, convention 4). */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  spellcheck: false,
-} as const;
+/** The web preferences of every window (defined beside the other pure window settings). */
+export { SECURE_WEB_PREFERENCES } from './window-options';
 
 /**
  * Locks the app down before any window opens: no navigation, no new windows, no webviews, every
- * permission denied, every request outside the app's own files blocked.
+ * permission denied, every request outside the app's own files blocked (DevTools' too, unless
+ * `policy.devTools`).
  */
 export function hardenApp(policy: RequestPolicy, ses: Session = session.defaultSession): void {
   app.on('web-contents-created', (_event, contents) => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import {
   IPC_CONTRACT,
@@ -39,6 +40,16 @@ export interface FolderPicker {
   chooseMetadataFile?(): Promise<string | null>;
 }
 
+/**
+ * The user's word on folders dropped on the window. Main cannot see a drop: the preload reads the dropped
+ * items' paths in the renderer, and a compromised renderer could send any path. So main asks, in a dialog
+ * of its own that names the folders, before it grants them (issue 12, finding 6a).
+ */
+export interface DropConsent {
+  /** True when the user agrees to scan `paths` (absolute, on disk, not yet granted). */
+  confirm(paths: readonly string[]): Promise<boolean>;
+}
+
 /** The desktop shell: Electron's `shell` in the app, a recorder in the browser test bridge. */
 export interface DesktopShell {
   /** Shows a folder main itself wrote in the system file manager. */
@@ -59,6 +70,8 @@ export interface Services {
   /** The folders the user chose; the only ones the renderer may scan. */
   readonly grants: RootGrants;
   readonly folders: FolderPicker;
+  /** Asks the user to confirm dropped folders; without it, no dropped folder is granted (only the dialog's are). */
+  readonly dropConsent?: DropConsent;
   readonly appInfo: () => AppInfo;
   /** Exports of finished scans; one over `scans` is made when absent. */
   readonly exports?: ExportService;
@@ -88,7 +101,13 @@ export function createHandlers(services: Services): HandlerTable {
     },
     'app:pendingCommands': async () => ({ commands: services.commands?.take() ?? [] }),
     'dialog:openFolders': async () => ({ paths: await services.grants.grant(await services.folders.chooseFolders()) }),
-    'roots:grant': async ({ paths }) => ({ paths: await services.grants.grant(paths) }),
+    'roots:grant': async ({ paths }) => {
+      // The renderer's word alone grants nothing: folders not yet granted are granted only once the user confirms them in main's dialog.
+      const { granted, ask } = await services.grants.sortDropped(paths);
+      const confirmed = ask.length > 0 && services.dropConsent ? await services.dropConsent.confirm(ask) : false;
+      const accepted = new Set([...granted, ...(confirmed ? await services.grants.grant(ask) : [])]);
+      return { paths: [...new Set(paths.map((p) => path.resolve(p)))].filter((p) => accepted.has(p)) };
+    },
     'scan:start': async ({ roots }, ctx) => {
       await services.grants.check(roots);
       return { scanId: await services.scans.start(roots, (event) => ctx.emit('scan:event', event)) };

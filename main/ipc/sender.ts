@@ -6,20 +6,28 @@ export interface TrustedOrigins {
   readonly origins?: readonly string[];
 }
 
-/** Builds the sender check: a frame is trusted only if its URL is the app's own page. */
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Builds the sender check: a frame is trusted only if its URL is the app's own page — for `file:` the same
+ * host (empty: this machine, so `file://remotehost/…` is refused) and path; otherwise the same origin
+ * (scheme, host and port).
+ */
 export function createSenderCheck(trusted: TrustedOrigins): (senderUrl: string | undefined) => boolean {
+  const expected = trusted.fileUrl ? parseUrl(trusted.fileUrl) : null;
   return (senderUrl) => {
     if (!senderUrl) return false;
-    let url: URL;
-    try {
-      url = new URL(senderUrl);
-    } catch {
-      return false;
-    }
+    const url = parseUrl(senderUrl);
+    if (!url) return false;
     if (url.protocol === 'file:') {
-      if (!trusted.fileUrl) return false;
-      const expected = new URL(trusted.fileUrl);
-      return url.pathname === expected.pathname;
+      if (!expected || expected.protocol !== 'file:') return false;
+      return url.host === expected.host && url.pathname === expected.pathname;
     }
     return (trusted.origins ?? []).includes(url.origin);
   };

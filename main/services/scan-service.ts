@@ -30,6 +30,24 @@ interface Finished {
   report: ScanReport;
 }
 
+/** Test seams of the service (issue 12: a report that fails the event schema must end as `failed`). */
+export interface ScanServiceHooks {
+  /** Builds the UI's view of a finished report; `toReportView` unless a test breaks it. */
+  readonly view?: (report: ScanReport, scanId: string) => ScanReportView;
+}
+
+/** What the window is told when the end of a scan (`what`) cannot be sent to it, and what to do. */
+function unsentMessage(what: string, err: unknown): string {
+  const why = err instanceof Error ? err.message || err.name : String(err) || 'no reason given';
+  return `${what} could not be sent to the window (${why}). Nothing was changed on disk. Scan again; if it fails again, run deposit-assistant scan --json on the folder and report the problem.`;
+}
+
+/** The message of a failed scan: never empty (the event schema requires one). */
+function failureMessage(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.trim() ? text : `The scan failed without a message (${err instanceof Error ? err.name : typeof err}).`;
+}
+
 interface Running {
   readonly controller: AbortController;
 }
@@ -40,7 +58,10 @@ export class ScanService {
   private readonly finished = new Map<string, Finished>();
 
   /** Creates the service; options (a test file system, clocks) are passed to every scan. */
-  constructor(private readonly options: Omit<ScanOptions, 'signal' | 'onProgress'> = {}) {}
+  constructor(
+    private readonly options: Omit<ScanOptions, 'signal' | 'onProgress'> = {},
+    private readonly hooks: ScanServiceHooks = {},
+  ) {}
 
   /**
    * Checks the roots, then starts the scan and returns its id at once; `emit` receives its progress and its
@@ -52,25 +73,43 @@ export class ScanService {
     const scanId = randomUUID();
     const controller = new AbortController();
     this.running.set(scanId, { controller });
+    // Every end is sent through `finish`, which never throws: an event that cannot be sent (main's event
+    // parse refuses it, the window is gone) becomes a `failed` event, never an unhandled rejection.
+    const finish = (what: string, event: () => ScanEvent): void => {
+      try {
+        emit(event());
+      } catch (err) {
+        try {
+          emit({ type: 'failed', scanId, message: unsentMessage(what, err) });
+        } catch {
+          // Not even a failure can be sent (the window is gone): there is no one left to tell.
+        }
+      }
+    };
+    const view = this.hooks.view ?? toReportView;
     scanResolved(resolved, {
       ...this.options,
       signal: controller.signal,
       onProgress: (progress) => emit({ type: 'progress', scanId, progress }),
-    }).then(
-      (outcome) => {
-        this.running.delete(scanId);
-        if (outcome.status === 'done') {
-          this.remember(scanId, { scanned: outcome.scanned, report: outcome.report });
-          emit({ type: 'done', scanId, report: toReportView(outcome.report, scanId) });
-        } else {
-          emit({ type: 'cancelled', scanId, progress: outcome.progress });
-        }
-      },
-      (err: unknown) => {
-        this.running.delete(scanId);
-        emit({ type: 'failed', scanId, message: err instanceof Error ? err.message : String(err) });
-      },
-    );
+    })
+      .then(
+        (outcome) => {
+          this.running.delete(scanId);
+          if (outcome.status === 'done') {
+            this.remember(scanId, { scanned: outcome.scanned, report: outcome.report });
+            finish('The scan finished, but its report', () => ({ type: 'done', scanId, report: view(outcome.report, scanId) }));
+          } else {
+            finish('The scan was cancelled, but that', () => ({ type: 'cancelled', scanId, progress: outcome.progress }));
+          }
+        },
+        (err: unknown) => {
+          this.running.delete(scanId);
+          finish('The scan failed, and its error', () => ({ type: 'failed', scanId, message: failureMessage(err) }));
+        },
+      )
+      .catch(() => {
+        // `finish` does not throw; this only keeps a future mistake from becoming an unhandled rejection.
+      });
     return scanId;
   }
 

@@ -1,6 +1,6 @@
 import { useEffect, type DragEvent } from 'react';
 import type { DepositApi } from '../../shared/ipc/api';
-import { applyScanEvent, cancelScan, dismissNotice, openFoldersAndScan, removeRoot, rescanStudy, resetScan, scanDemo, scanDropped, useScanStore } from './store/scan-store';
+import { applyInvalidScanEvent, applyScanEvent, cancelScan, dismissNotice, openFoldersAndScan, removeRoot, rescanStudy, resetScan, scanDemo, scanDropped, useScanStore } from './store/scan-store';
 import { resetView, showView, useViewStore, VIEW_LABELS, VIEWS, type View } from './store/view-store';
 import type { ScanReportView } from '../../shared/model/scan-report';
 import { DropZone } from './components/DropZone';
@@ -29,7 +29,7 @@ const PAGES: Readonly<Record<View, (props: { readonly api: DepositApi; readonly 
 /** The whole window: start screen, live progress, then the report. */
 export function App({ api }: { readonly api: DepositApi }) {
   const state = useScanStore();
-  useEffect(() => api.scan.onEvent(applyScanEvent), [api]);
+  useEffect(() => api.scan.onEvent(applyScanEvent, applyInvalidScanEvent), [api]);
   useEffect(() => listenToAppCommands(api), [api]);
   // The study's draft (metadata, corrections) is saved as it changes and restored when its folders are scanned again.
   useEffect(() => startAutosave(api), [api]);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   IPC_CONTRACT,
   IPC_EVENTS,
@@ -31,10 +32,36 @@ async function call<C extends IpcChannel>(t: IpcTransport, channel: C, request: 
   return IPC_CONTRACT[channel].response.parse(envelope.value) as IpcResponse<C>;
 }
 
-function on<E extends IpcEventName>(t: IpcTransport, event: E, listener: (payload: IpcEventPayload<E>) => void): () => void {
+/** An event from main that failed the contract's parse: what little can be read of it, and why it failed. */
+export interface InvalidEvent {
+  /** The event's `scanId` (or `exportId`) when it is a string, so the UI can tell whose event it was. */
+  readonly id: string | null;
+  /** The event's `type` when it is a string. */
+  readonly type: string | null;
+  /** What the parse refused, shortened. */
+  readonly problem: string;
+}
+
+/** Longest parse problem kept in an `InvalidEvent`: a sentence or two, not a whole report's worth of paths. */
+const INVALID_EVENT_PROBLEM_CHARS = 400;
+
+function describeInvalid(payload: unknown, problem: string): InvalidEvent {
+  const record = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+  const id = record['scanId'] ?? record['exportId'];
+  const type = record['type'];
+  return {
+    id: typeof id === 'string' ? id : null,
+    type: typeof type === 'string' ? type : null,
+    problem: problem.length > INVALID_EVENT_PROBLEM_CHARS ? `${problem.slice(0, INVALID_EVENT_PROBLEM_CHARS)}…` : problem,
+  };
+}
+
+function on<E extends IpcEventName>(t: IpcTransport, event: E, listener: (payload: IpcEventPayload<E>) => void, onInvalid?: (invalid: InvalidEvent) => void): () => void {
   return t.subscribe(event, (payload) => {
     const parsed = IPC_EVENTS[event].safeParse(payload);
     if (parsed.success) listener(parsed.data as IpcEventPayload<E>);
+    // Never dropped without a word: the UI is told, so it can say so instead of waiting forever (issue 12).
+    else onInvalid?.(describeInvalid(payload, z.prettifyError(parsed.error)));
   });
 }
 
@@ -59,7 +86,8 @@ export function createApi(t: IpcTransport) {
         call(t, 'scan:route', { scanId, options, overrides }),
       files: (scanId: string, filesetId: string, offset: number, limit: number) =>
         call(t, 'scan:files', { scanId, filesetId, offset, limit }),
-      onEvent: (listener: (event: IpcEventPayload<'scan:event'>) => void) => on(t, 'scan:event', listener),
+      /** Scan events; `onInvalid` hears of events that fail the contract's parse (a report the window cannot read). */
+      onEvent: (listener: (event: IpcEventPayload<'scan:event'>) => void, onInvalid?: (invalid: InvalidEvent) => void) => on(t, 'scan:event', listener, onInvalid),
     },
     bundles: {
       /** The bundles of a finished scan with their checklists and readiness under `metadata`. */

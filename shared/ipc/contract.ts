@@ -161,7 +161,7 @@ export const IPC_CONTRACT = {
   /** Commands of the shell posted before the UI was listening (folders the app was launched with); the UI asks once it listens. */
   'app:pendingCommands': { request: Empty, response: z.object({ commands: z.array(AppCommandSchema) }).strict() },
   'dialog:openFolders': { request: Empty, response: z.object({ paths: z.array(PathString) }).strict() },
-  /** Only the preload calls this, with the paths of files the user really dropped (page script cannot forge those). */
+  /** Only the preload calls this, with the paths of files the user dropped; main grants those not yet granted only once the user confirms them in its own dialog (main/ipc/handlers.ts DropConsent). */
   'roots:grant': {
     request: z.object({ paths: z.array(PathString).min(1).max(MAX_ROOTS_PER_SCAN) }).strict(),
     response: z.object({ paths: z.array(PathString) }).strict(),

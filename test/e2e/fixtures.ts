@@ -136,6 +136,8 @@ export const test = base.extend<{ openApp: OpenApp; offlineGuard: OfflineGuard }
             chooseSaveFile: async (name) => (options.saveDir ? path.join(options.saveDir, name) : null),
             chooseMetadataFile: async () => options.metadataPath ?? null,
           },
+          // The user answers main's "scan the dropped folders?" dialog with Scan (main/ipc/handlers.ts DropConsent).
+          dropConsent: { confirm: async () => true },
           shell: { showItemInFolder: (folder) => options.onReveal?.(folder) },
           appInfo: () => ({ name: 'Deposit Assistant', version: 'e2e', demoStudyPath: locateDemoStudy(REPO) }),
         }),

@@ -20,6 +20,8 @@ export function inProcessApi(overrides: Partial<Services> = {}, dropPaths: Recor
     // A user-data folder of its own (created on the first save); a test that reopens a study passes one store to both instances.
     drafts: new DraftStore(path.join(os.tmpdir(), `da-drafts-${randomUUID()}`)),
     folders: { chooseFolders: async () => [], chooseExportFolder: async () => null },
+    // The user answers main's "scan the dropped folders?" dialog with Scan (main/ipc/handlers.ts DropConsent).
+    dropConsent: { confirm: async () => true },
     appInfo: () => ({ name: 'Deposit Assistant', version: '0.0.0-test', demoStudyPath: null }),
     ...overrides,
   };

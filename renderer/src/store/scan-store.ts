@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ScanEvent, ScanProgress } from '../../../shared/ipc/contract';
 import type { ScanReportView } from '../../../shared/model/scan-report';
-import type { DepositApi } from '../../../shared/ipc/api';
+import type { DepositApi, InvalidEvent } from '../../../shared/ipc/api';
 import { keepSelection } from '../../../shared/model/report-selectors';
 import { unionRoots } from '../../../shared/model/root-summary';
 import { nextReadingAnchor, type ReadingAnchor } from '../../../shared/scan/progress-estimate';
@@ -60,6 +60,8 @@ const INITIAL: ScanState = {
 /** Events that arrive before `scan:start` has answered with their id; replayed once it has. */
 const EARLY_EVENTS_KEPT = 64;
 let earlyEvents: ScanEvent[] = [];
+/** Unreadable events that arrived before `scan:start` answered; replayed once it has, after `earlyEvents`. */
+let earlyInvalid: InvalidEvent[] = [];
 
 /** The scan screen's store. */
 export const useScanStore = create<ScanState>(() => INITIAL);
@@ -67,6 +69,7 @@ export const useScanStore = create<ScanState>(() => INITIAL);
 /** Back to the start screen (also used between tests). */
 export function resetScan(): void {
   earlyEvents = [];
+  earlyInvalid = [];
   useScanStore.setState(INITIAL, true);
 }
 
@@ -87,6 +90,7 @@ function describeChange(change: StudyChange): string {
 /** Puts the study that was on screen back after a re-scan that did not finish, saying what happened. */
 function restorePrevious(previous: StudySnapshot, notice: string): void {
   earlyEvents = [];
+  earlyInvalid = [];
   useScanStore.setState({
     ...INITIAL,
     phase: 'done',
@@ -139,6 +143,28 @@ export function applyScanEvent(event: ScanEvent): void {
   }
 }
 
+/**
+ * An event of main's that failed the window's parse (shared/ipc/api.ts): the end of the current scan that
+ * cannot be read ends the scan with an error that says what to do, rather than leaving "scanning" on screen.
+ * A progress tick that cannot be read is skipped (the next one, or the end, follows); other scans' are ignored.
+ */
+export function applyInvalidScanEvent(invalid: InvalidEvent): void {
+  const { scanId, phase, previous, change } = useScanStore.getState();
+  if (invalid.type === 'progress') return;
+  if (scanId === null && phase === 'starting') {
+    earlyInvalid = [...earlyInvalid.slice(-(EARLY_EVENTS_KEPT - 1)), invalid];
+    return;
+  }
+  if ((invalid.id !== null && invalid.id !== scanId) || (phase !== 'scanning' && phase !== 'starting')) return;
+  const what = invalid.type === 'done' ? 'The scan finished, but the window could not read its report' : 'The window could not read how the scan ended';
+  const advice = 'Nothing was changed on disk. Scan again; if it happens again, run deposit-assistant scan --json on the folders and report the problem with that output.';
+  if (previous) {
+    restorePrevious(previous, `${describeChange(change)}: ${what.charAt(0).toLowerCase()}${what.slice(1)} (${invalid.problem}). The study is as it was. ${advice}`);
+    return;
+  }
+  useScanStore.setState({ phase: 'failed', progress: null, readingAnchor: null, error: `${what} (${invalid.problem}). ${advice}` });
+}
+
 /** The fileset selected before a re-scan, when it is still in the new report (ids are stable across scans). */
 function keptSelection(previous: StudySnapshot | null, report: ScanReportView): string | null {
   const id = previous?.selectedFilesetId;
@@ -162,13 +188,17 @@ export function explainRefusal(message: string): string {
 /** Runs a scan of `roots` as `change`; while it runs, `previous` (the study on screen, if any) is kept to come back to. */
 async function runScan(api: DepositApi, roots: readonly string[], change: StudyChange, previous: StudySnapshot | null): Promise<void> {
   earlyEvents = [];
+  earlyInvalid = [];
   useScanStore.setState({ ...INITIAL, phase: 'starting', roots, change, previous });
   try {
     const { scanId } = await api.scan.start([...roots]);
     useScanStore.setState({ scanId, phase: 'scanning' });
     const early = earlyEvents.filter((e) => e.scanId === scanId);
+    const invalid = earlyInvalid.filter((e) => e.id === null || e.id === scanId);
     earlyEvents = [];
+    earlyInvalid = [];
     for (const e of early) applyScanEvent(e);
+    for (const e of invalid) applyInvalidScanEvent(e);
   } catch (err) {
     const message = explainRefusal(messageOf(err));
     if (previous) restorePrevious(previous, `${describeChange(change)} did not start: ${message}\nThe study is as it was.`);

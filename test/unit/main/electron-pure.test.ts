@@ -14,7 +14,7 @@ describe('isAllowedRequest', () => {
     ['https://www.ebi.ac.uk/empiar/', false],
     ['http://localhost:5173/', false],
     ['data:text/html,<script>', false],
-    ['devtools://devtools/bundled/inspector.html', true],
+    ['devtools://devtools/bundled/inspector.html', false], // DevTools only where they are on (ipc-hardening.test.ts)
     ['not a url', false],
   ])('%s → %s', (url, allowed) => {
     expect(isAllowedRequest(url, policy)).toBe(allowed);

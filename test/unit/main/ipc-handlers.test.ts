@@ -23,6 +23,8 @@ function dispatcher(chosen: string[] = []) {
       scans: new ScanService(),
       grants: new RootGrants(),
       folders: { chooseFolders: async () => chosen, chooseExportFolder: async () => null },
+      // Dropped folders are granted once the user confirms them in main's dialog (ipc-hardening.test.ts tests refusals).
+      dropConsent: { confirm: async () => true },
       appInfo: () => ({ name: 'Deposit Assistant', version: '1.2.3', demoStudyPath: null }),
     }),
     createSenderCheck({ fileUrl: 'file:///opt/app/dist/renderer/index.html', origins: ['http://localhost:5173'] }),
@@ -99,8 +101,10 @@ describe('the IPC dispatcher', () => {
   });
 
   it('refuses roots that cannot be scanned with the reason, and starts nothing', async () => {
-    const { dispatch, ctx, events } = dispatcher();
-    const answer = await dispatch('scan:start', { roots: ['/definitely/not/here'] }, ctx(trusted));
+    root = makeTree({ 'a.tif': 1 });
+    const { dispatch, ctx, events } = dispatcher([root]);
+    await dispatch('dialog:openFolders', {}, ctx(trusted));
+    const answer = await dispatch('scan:start', { roots: [`${root}/definitely/not/here`] }, ctx(trusted));
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_ROOT', message: expect.stringMatching(/does not exist/) } });
     expect(events).toEqual([]);
   });
@@ -163,7 +167,8 @@ describe('createApi over the real dispatcher', () => {
     await expect(api.app.info()).resolves.toMatchObject({ name: 'Deposit Assistant' });
     const err = await api.scan.start(['/not/here']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).error.code).toBe('INVALID_ROOT');
+    // Never chosen, so not granted, whether or not it exists (issue 12, finding 6b).
+    expect((err as ApiError).error.code).toBe('NOT_GRANTED');
   });
 
   it('cancels a running scan, even one stuck on a stalled folder', async () => {

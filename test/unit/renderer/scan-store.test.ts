@@ -58,10 +58,15 @@ describe('scan store', () => {
   });
 
   it('shows main’s refusal of a root as the error', async () => {
-    await startScan(inProcessApi(), ['/not/a/real/folder']);
-    expect(useScanStore.getState()).toMatchObject({ phase: 'failed', error: expect.stringMatching(/does not exist/) });
     root = makeTree({ 'a.tif': 1 });
+    // A folder inside a chosen one that has gone says so; a folder never chosen, there or not, is not scanned (issue 12).
+    const chosen = inProcessApi({ folders: { chooseFolders: async () => [root], chooseExportFolder: async () => null } });
+    await chosen.dialog.openFolders();
+    await startScan(chosen, [`${root}/gone`]);
+    expect(useScanStore.getState()).toMatchObject({ phase: 'failed', error: expect.stringMatching(/does not exist/) });
     await startScan(inProcessApi(), [root]);
+    expect(useScanStore.getState()).toMatchObject({ phase: 'failed', error: expect.stringMatching(/was not chosen by you/) });
+    await startScan(inProcessApi(), ['/not/a/real/folder']);
     expect(useScanStore.getState()).toMatchObject({ phase: 'failed', error: expect.stringMatching(/was not chosen by you/) });
   });
 
