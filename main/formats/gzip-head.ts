@@ -1,4 +1,6 @@
 import { constants, gunzipSync } from 'node:zlib';
+import { splitExtension } from '../../shared/naming/name-pattern';
+import { ReadBudgetError, type DetectContext } from './detector';
 
 /** Compressed bytes fed to the inflater: enough for any header we read, small enough that a bomb cannot explode far. */
 const GZIP_INPUT_BYTES = 16 * 1024;
@@ -30,4 +32,25 @@ export function gunzipHead(bytes: Uint8Array, inputBytes: number = GZIP_INPUT_BY
     }
   }
   return null;
+}
+
+/**
+ * A read-only context over the inflated head of a gzip file, named without `.gz`, for the reader of what it
+ * wraps (`map.mrc.gz`, `slice.dcm.gz`); reads past the inflated bytes are refused. `size` is what the stream
+ * says it inflates to (its trailer), else the inflated length; `what` names the content in messages.
+ */
+export function inflatedContext(outer: DetectContext, inflated: Uint8Array, options: { readonly size: number; readonly headBytes: number; readonly what: string }): DetectContext {
+  const name = outer.name.replace(/\.gz$/i, '');
+  return {
+    name,
+    ext: splitExtension(name).ext,
+    size: options.size,
+    head: inflated.subarray(0, options.headBytes),
+    read: (offset, length) => {
+      if (offset + length <= inflated.length) return Promise.resolve(inflated.subarray(offset, offset + length));
+      return Promise.reject(new ReadBudgetError(`bytes ${offset}–${offset + length} lie beyond the ${inflated.length} inflated bytes of the gzip stream`));
+    },
+    localPath: () => Promise.reject(new ReadBudgetError(`a gzip-compressed ${options.what} has no uncompressed file on disk`)),
+    stats: outer.stats,
+  };
 }

@@ -4,22 +4,15 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, dropItems, sendAppCommand, REPO, type OpenApp } from './fixtures';
+import { tempTrees } from './temp-trees';
 import type { Page } from '@playwright/test';
 import { faultyFs } from '../helpers/fault-fs';
-import { listRegularFiles, makeTree, numbered, removeTree } from '../helpers/temp-tree';
+import { listRegularFiles, numbered, removeTree } from '../helpers/temp-tree';
 import { GALLERY } from '../layouts/gallery';
 import { formatBytes, formatCount } from '../../shared/text/units';
 
 const DEMO = path.join(REPO, 'demo', 'study');
-const trees: string[] = [];
-test.afterEach(() => {
-  while (trees.length) removeTree(trees.pop()!);
-});
-function tree(files: Parameters<typeof makeTree>[0]): string {
-  const root = makeTree(files);
-  trees.push(root);
-  return root;
-}
+const tree = tempTrees();
 
 /** The correlative study's EM disk (a 3View run and a registration folder), written with real header bytes. */
 function clemEmDisk(): string {

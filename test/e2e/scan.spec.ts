@@ -1,18 +1,11 @@
 import path from 'node:path';
 import { test, expect, dropItems, REPO } from './fixtures';
+import { tempTrees } from './temp-trees';
 import { faultyFs } from '../helpers/fault-fs';
-import { listRegularFiles, makeTree, numbered, removeTree } from '../helpers/temp-tree';
+import { listRegularFiles, numbered } from '../helpers/temp-tree';
 
 const DEMO = path.join(REPO, 'demo', 'study');
-const trees: string[] = [];
-test.afterEach(() => {
-  while (trees.length) removeTree(trees.pop()!);
-});
-function tree(files: Parameters<typeof makeTree>[0]): string {
-  const root = makeTree(files);
-  trees.push(root);
-  return root;
-}
+const tree = tempTrees();
 
 test('the demo study: one click from the start screen to the routed table', async ({ openApp }) => {
   const page = await openApp();

@@ -5,22 +5,15 @@
 import path from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { test, expect, dropItems, expectNoA11yViolations, REPO } from './fixtures';
+import { tempTrees } from './temp-trees';
 import type { Page } from '@playwright/test';
-import { listRegularFiles, makeTree, removeTree } from '../helpers/temp-tree';
+import { listRegularFiles } from '../helpers/temp-tree';
 import { GALLERY } from '../layouts/gallery';
 import { globToRegExp } from '../layouts/glob';
 import type { Where } from '../layouts/types';
 
 const DEMO = path.join(REPO, 'demo', 'study');
-const trees: string[] = [];
-test.afterEach(() => {
-  while (trees.length) removeTree(trees.pop()!);
-});
-function tree(files: Parameters<typeof makeTree>[0]): string {
-  const root = makeTree(files);
-  trees.push(root);
-  return root;
-}
+const tree = tempTrees();
 
 /** Files of a folder of the demo study, counted on disk. */
 function demoFiles(...folders: string[]): number {

@@ -1,8 +1,7 @@
-import { splitExtension } from '../../../../shared/naming/name-pattern';
 import { Bytes } from '../../kit/bytes';
 import { neverThrow, readInFile } from '../../kit/read';
-import { gunzipHead, isGzip } from '../../gzip-head';
-import { CONFIDENCE, HEAD_BYTES, ReadBudgetError, detection, type DetectContext, type Detection, type Detector } from '../../detector';
+import { gunzipHead, inflatedContext, isGzip } from '../../gzip-head';
+import { CONFIDENCE, HEAD_BYTES, detection, type DetectContext, type Detection, type Detector } from '../../detector';
 import { mrcDetector } from './mrc';
 
 /**
@@ -19,30 +18,13 @@ const MRC_HEADER_BYTES = 1024;
 /** "MAP " at byte 208 of an MRC2014 header (docs/formats.md §2). */
 const MAP_AT = 208;
 
-/** A read-only context over the inflated head, sized as the trailer says; reads past the head are refused. */
-function innerContext(outer: DetectContext, inflated: Uint8Array, size: number): DetectContext {
-  const name = outer.name.replace(/\.gz$/i, '');
-  return {
-    name,
-    ext: splitExtension(name).ext,
-    size,
-    head: inflated.subarray(0, HEAD_BYTES),
-    read: (offset, length) => {
-      if (offset + length <= inflated.length) return Promise.resolve(inflated.subarray(offset, offset + length));
-      return Promise.reject(new ReadBudgetError(`bytes ${offset}–${offset + length} lie beyond the ${inflated.length} inflated bytes of the gzip stream`));
-    },
-    localPath: () => Promise.reject(new ReadBudgetError('a gzip-compressed map has no uncompressed file on disk')),
-    stats: outer.stats,
-  };
-}
-
 async function detectMrcGz(ctx: DetectContext): Promise<Detection | null> {
   const inflated = gunzipHead(ctx.head);
   if (!inflated || inflated.length < MRC_HEADER_BYTES || !new Bytes(inflated).startsWith('MAP ', MAP_AT)) return null;
   const trailer = await readInFile(ctx, ctx.size - ISIZE_BYTES, ISIZE_BYTES);
   const isize = trailer ? new Bytes(trailer).u32(0) : undefined;
   const size = isize !== undefined && isize >= inflated.length ? isize : inflated.length;
-  const found = await mrcDetector.detect(innerContext(ctx, inflated, size));
+  const found = await mrcDetector.detect(inflatedContext(ctx, inflated, { size, headBytes: HEAD_BYTES, what: 'map' }));
   if (!found || found.format !== 'mrc') return null;
   const header = { ...(found.facts.header?.value ?? {}), compression: 'gzip', uncompressedBytes: size };
   return detection('mrc', Math.min(found.confidence, CONFIDENCE.STRUCTURE), {

@@ -1,10 +1,9 @@
 import { parseDicom, type DataSet } from 'dicom-parser';
 import type { Evidence } from '../../../../shared/model/evidence';
 import type { Facts } from '../../../../shared/formats/facts';
-import { splitExtension } from '../../../../shared/naming/name-pattern';
 import { Bytes } from '../../kit/bytes';
-import { gunzipHead, isGzip } from '../../gzip-head';
-import { ReadBudgetError, detection, type DetectContext, type Detection, type Detector } from '../../detector';
+import { gunzipHead, inflatedContext, isGzip } from '../../gzip-head';
+import { detection, type DetectContext, type Detection, type Detector } from '../../detector';
 
 /** PS3.10 §7.1: a Part 10 file has a 128-byte preamble, then "DICM". */
 const PREAMBLE_BYTES = 128;
@@ -277,22 +276,6 @@ async function detectPlain(ctx: DetectContext): Promise<Detection | null> {
 }
 
 /** A read-only context over the inflated head of a gzip stream; reads past it are refused (gzip-head.ts caps what is inflated). */
-function inflatedContext(outer: DetectContext, inflated: Uint8Array): DetectContext {
-  const name = outer.name.replace(/\.gz$/i, '');
-  return {
-    name,
-    ext: splitExtension(name).ext,
-    size: inflated.length,
-    head: inflated,
-    read: (offset, length) => {
-      if (offset + length <= inflated.length) return Promise.resolve(inflated.subarray(offset, offset + length));
-      return Promise.reject(new ReadBudgetError(`bytes ${offset}–${offset + length} lie beyond the ${inflated.length} inflated bytes of the gzip stream`));
-    },
-    localPath: () => Promise.reject(new ReadBudgetError('a gzip-compressed DICOM has no uncompressed file on disk')),
-    stats: outer.stats,
-  };
-}
-
 /**
  * gzip-wrapped DICOM (`.dcm.gz`): the head of the stream inflated (16 KiB in, 256 KiB out at most) and read as the file, so
  * its patient fields lock it like any DICOM (issue 12, finding 8). Part 10 always; a raw data set only when named `.dcm.gz`.
@@ -302,7 +285,7 @@ async function detectGzipped(ctx: DetectContext): Promise<Detection | null> {
   if (!inflated) return null;
   const b = new Bytes(inflated);
   if (!hasPrefix(b) && !(/\.dcm\.gz$/i.test(ctx.name) && rawSyntax(b) !== null)) return null;
-  const found = await detectPlain(inflatedContext(ctx, inflated));
+  const found = await detectPlain(inflatedContext(ctx, inflated, { size: inflated.length, headBytes: inflated.length, what: 'DICOM' }));
   if (!found) return null;
   const note: Evidence = { source: 'header', detail: 'gzip-compressed (RFC 1952): the head of the stream was inflated and read as DICOM.', weight: 0.5 };
   return { ...found, evidence: [note, ...found.evidence] };
