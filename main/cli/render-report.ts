@@ -61,6 +61,10 @@ export function renderIssues(issues: readonly Issue[], limit: number = ISSUES_SH
   return lines.join('\n');
 }
 
+function plural(n: number, one: string): string {
+  return `${formatCount(n)} ${one}${n === 1 ? '' : 's'}`;
+}
+
 /** Blocking checklist steps listed per bundle in the terminal; the rest are in --json and the export's README. */
 const BLOCKING_SHOWN = 5;
 
@@ -124,8 +128,10 @@ export function renderReport(report: ScanReport, durationMs?: number): string {
     out.push('', 'Bundles (deposit-assistant export writes them; a checklist per bundle)');
     for (const b of report.bundles) {
       const label = DESTINATION_LABELS[b.archive];
-      const state = b.readiness.ready ? 'ready to deposit' : 'not ready';
-      out.push(`  ${label}: ${formatCount(b.filesetIds.length)} filesets, ${formatCount(b.fileCount)} files, ${formatBytes(b.bytes)} · ${b.readiness.done} of ${b.readiness.total} steps done, ${state}.`);
+      const size = `${plural(b.filesetIds.length, 'fileset')}, ${plural(b.fileCount, 'file')}, ${formatBytes(b.bytes)}`;
+      // The part left out is deposited nowhere: it has no readiness, only what the user is told about it.
+      const state = b.archive === 'NONE' ? 'left out of every bundle' : `${b.readiness.done} of ${b.readiness.total} steps done, ${b.readiness.ready ? 'nothing blocks the deposition' : 'blocked'}`;
+      out.push(`  ${label}: ${size} · ${state}.`);
       const open = b.checklist.filter((i) => !i.done && i.blocking);
       for (const item of open.slice(0, BLOCKING_SHOWN)) out.push(wrap(`to do: ${esc(item.text)}`, REASON_WIDTH, '    '));
       if (open.length > BLOCKING_SHOWN) out.push(`    … and ${formatCount(open.length - BLOCKING_SHOWN)} more blocking steps (see --json).`);
