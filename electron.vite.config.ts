@@ -16,6 +16,7 @@ export default defineConfig({
           'scan-worker': resolve(__dirname, 'main/scan/walk-worker.ts'),
           'h5-worker': resolve(__dirname, 'main/formats/families/omics-hdf5/h5-worker.ts'),
           'checksum-worker': resolve(__dirname, 'main/export/checksum-worker.ts'),
+          'header-worker': resolve(__dirname, 'main/scan/header-worker.ts'),
         },
         external: ['electron'],
       },

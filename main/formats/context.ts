@@ -1,4 +1,4 @@
-import { constants as fsConstants, promises as fsp } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fsp, readSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,6 +119,60 @@ export async function contextFromFile(file: string, options: { readonly noFollow
     return { ctx, close: () => handle.close() };
   } catch (err) {
     await handle.close();
+    throw err;
+  }
+}
+
+/**
+ * contextFromFile with blocking calls, for worker threads (main/scan/header-worker.ts): ~10 µs a read instead of
+ * the 100–300 µs of a promise file handle (issue 11). Same checks, same errors; `close` releases the descriptor.
+ */
+export function contextFromFileSync(file: string, options: { readonly noFollow?: boolean } = {}): FileContext {
+  let fd: number;
+  try {
+    fd = openSync(file, OPEN_FLAGS | (options.noFollow ? NO_FOLLOW : 0));
+  } catch (err) {
+    if (options.noFollow && typeof err === 'object' && err !== null && 'code' in err && err.code === 'ELOOP') throw new SymlinkRefusedError(file);
+    throw err;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFileError(file);
+    const { size } = st;
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    const bytesRead = readSync(fd, head, 0, head.length, 0);
+    const budget = new Budget();
+    let open = true;
+    const ctx: DetectContext = {
+      name: path.basename(file),
+      ext: splitExtension(path.basename(file)).ext,
+      size,
+      head: head.subarray(0, bytesRead),
+      read: (offset, length) => {
+        try {
+          budget.check(offset, length);
+          if (!open) throw new Error(`${file} was closed`);
+          if (offset >= size || length === 0) return Promise.resolve(new Uint8Array(0));
+          const buf = Buffer.alloc(Math.min(length, size - offset));
+          const n = readSync(fd, buf, 0, buf.length, offset);
+          return Promise.resolve(buf.subarray(0, n));
+        } catch (err) {
+          return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      },
+      localPath: async () => file,
+      stats: budget,
+    };
+    return {
+      ctx,
+      close: async () => {
+        if (!open) return;
+        open = false;
+        closeSync(fd);
+      },
+    };
+  } catch (err) {
+    closeSync(fd);
     throw err;
   }
 }

@@ -39,6 +39,10 @@ export interface ScanOptions {
   readonly cwd?: string;
   /** Policy thresholds and user overrides (the defaults when absent). */
   readonly policy?: PolicyInput;
+  /** Worker threads for header reads (read-headers.ts): `auto` by default, 0 for this thread. */
+  readonly headerWorkers?: number | 'auto';
+  /** Longest one file's header may take before it is stopped and reported (header-pool.ts FILE_BUDGET_MS). */
+  readonly fileBudgetMs?: number;
 }
 
 /** How a scan ended: a report, a cancellation, or roots that cannot be scanned at all. */
@@ -158,6 +162,9 @@ export async function scanResolved(
       full,
       followSymlinks: options.followSymlinks,
       signal: options.signal,
+      // Injected file systems (fault tests) are not what a worker would open.
+      workers: options.fs ? 0 : (options.headerWorkers ?? 'auto'),
+      ...(options.fileBudgetMs !== undefined ? { fileBudgetMs: options.fileBudgetMs } : {}),
       onFileRead: () => {
         headersRead++;
         maybeEmit();

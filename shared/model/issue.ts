@@ -28,6 +28,7 @@ export const ISSUE_CODES = [
   'EMPTY_ROOT',
   'FORMAT_UNKNOWN',
   'HEADER_PROBLEM',
+  'HEADER_STOPPED',
   'CANCELLED',
 ] as const;
 
