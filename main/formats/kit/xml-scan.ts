@@ -22,6 +22,15 @@ export function decodeXml(bytes: Uint8Array): string {
   return decodeText(bytes);
 }
 
+/**
+ * The text up to its last `>`. Every pattern here ends in `>`, so nothing after it can match; cut there, a
+ * `[^>]*` that finds no `>` can no longer run to the end of the text from each of many unclosed `<tag `
+ * (quadratic on a crafted file, issue 12 finding 1): before the last `>`, each such run stops at the next one.
+ */
+function closed(text: string): string {
+  return text.slice(0, text.lastIndexOf('>') + 1);
+}
+
 /** Attributes of a start tag's attribute text (`a="1" b:c='2'`), namespace prefixes dropped. */
 export function attrs(source: string): Attrs {
   const out = new Map<string, string>();
@@ -37,7 +46,7 @@ export function attrs(source: string): Attrs {
 export function root(text: string): { name: string; attrs: Attrs; namespaces: string[] } | null {
   const name = xmlRootName(text.slice(0, ROOT_WINDOW_BYTES));
   if (!name) return null;
-  const m = new RegExp(`<(?:[\\w.-]+:)?${name.replace(/[.-]/g, '\\$&')}(\\s[^>]*)?>`).exec(text.slice(0, ROOT_WINDOW_BYTES));
+  const m = new RegExp(`<(?:[\\w.-]+:)?${name.replace(/[.-]/g, '\\$&')}(\\s[^>]*)?>`).exec(closed(text.slice(0, ROOT_WINDOW_BYTES)));
   const source = m?.[1] ?? '';
   const namespaces = [...source.matchAll(/xmlns(?::[\w.-]+)?\s*=\s*["']([^"']*)["']/g)].map((x) => x[1]!);
   return { name, attrs: attrs(source), namespaces };
@@ -47,13 +56,14 @@ export function root(text: string): { name: string; attrs: Attrs; namespaces: st
 export function startTags(text: string, tag: string, cap: number): Attrs[] {
   const out: Attrs[] = [];
   const re = new RegExp(`<(?:[\\w.-]+:)?${tag}(\\s[^>]*)?/?>`, 'g');
+  text = closed(text);
   for (let m = re.exec(text); m && out.length < cap; m = re.exec(text)) out.push(attrs(m[1] ?? ''));
   return out;
 }
 
 /** The text of the first element `tag` (any prefix), trimmed; `undefined` when absent or empty. */
 export function firstText(text: string, tag: string): string | undefined {
-  const m = new RegExp(`<(?:[\\w.-]+:)?${tag}(?:\\s[^>]*)?>([^<]*)</(?:[\\w.-]+:)?${tag}>`).exec(text);
+  const m = new RegExp(`<(?:[\\w.-]+:)?${tag}(?:\\s[^>]*)?>([^<]*)</(?:[\\w.-]+:)?${tag}>`).exec(closed(text));
   const v = m?.[1]?.trim();
   return v ? v : undefined;
 }
@@ -62,6 +72,7 @@ export function firstText(text: string, tag: string): string | undefined {
 export function texts(text: string, tag: string, cap: number): Array<{ text: string; attrs: Attrs }> {
   const out: Array<{ text: string; attrs: Attrs }> = [];
   const re = new RegExp(`<(?:[\\w.-]+:)?${tag}(\\s[^>]*)?>([^<]*)</(?:[\\w.-]+:)?${tag}>`, 'g');
+  text = closed(text);
   for (let m = re.exec(text); m && out.length < cap; m = re.exec(text)) out.push({ text: (m[2] ?? '').trim(), attrs: attrs(m[1] ?? '') });
   return out;
 }
@@ -74,6 +85,7 @@ export function blocks(text: string, tag: string, cap: number): Array<{ body: st
   const out: Array<{ body: string; attrs: Attrs }> = [];
   const open = new RegExp(`<(?:[\\w.-]+:)?${tag}(\\s[^>]*)?>`, 'g');
   const close = new RegExp(`</(?:[\\w.-]+:)?${tag}>`, 'g');
+  text = closed(text);
   for (let m = open.exec(text); m && out.length < cap; m = open.exec(text)) {
     if ((m[1] ?? '').endsWith('/')) continue;
     close.lastIndex = open.lastIndex;

@@ -12,7 +12,7 @@ import { isTiltSeries, tiltStats } from './tilt';
  * A11 A12 A21 A22 DX DY. Nothing but the numbers marks them, so the bytes alone give a WEAK detection and the
  * extension raises it.
  */
-const NUMBER = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?`;
+const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
 const ONE_NUMBER = new RegExp(`^\\s*(${NUMBER})\\s*$`);
 const SIX_NUMBERS = new RegExp(`^\\s*${Array.from({ length: 6 }, () => `(${NUMBER})`).join('\\s+')}\\s*$`);
 /** These files are small (one line per image); 1 MiB holds ~100 000 angles. */

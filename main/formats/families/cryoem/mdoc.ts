@@ -6,6 +6,7 @@ import { guardDetector, readPrefix } from '../../kit/read';
 import { fromHeader } from '../../kit/evidence';
 import { baseName, clean } from '../../kit/strings';
 import { textOf } from '../../kit/text';
+import { hasLineTerminator, skipSpace } from '../../kit/trim';
 import { isTiltSeries, tiltStats } from './tilt';
 import { CONFIDENCE, detection, MAX_READ_BYTES, type DetectContext, type Detection, type Detector } from '../../detector';
 
@@ -16,8 +17,8 @@ import { CONFIDENCE, detection, MAX_READ_BYTES, type DetectContext, type Detecti
  * sibling has the same keys in `[Image = <TIFF file name>]` sections, one per single-image TIFF it lets be
  * read as one stack (SerialEM help, "File Formats — Image Metadata Files").
  */
-const SECTION = /^\[\s*(?:(ZValue|FrameSet|MontSection)\s*=\s*(-?\d+)|(Image)\s*=\s*([^\]]+?))\s*\]\s*$/;
-const TITLE = /^\[?\s*T\s*=\s*(.*?)\]?\s*$/;
+/** Section keywords: `[ZValue = n]`, `[FrameSet = n]`, `[MontSection = n]` take an integer, `[Image = name]` a file name. */
+const SECTION_KINDS = ['ZValue', 'FrameSet', 'MontSection', 'Image'] as const;
 /** Keys only SerialEM writes (data_models.py MdocGlobalData / MdocSectionData); two of them make an mdoc without sections. */
 const MDOC_KEYS = ['PixelSpacing', 'ImageFile', 'ImageSize', 'DataMode', 'TiltAngle', 'StagePosition', 'MagIndex', 'SubFramePath', 'NumSubFrames', 'ExposureDose'];
 /**
@@ -46,6 +47,42 @@ interface Parsed {
   readonly truncatedSections: boolean;
 }
 
+/**
+ * The section a trimmed line opens: `[` blanks keyword blanks `=` value `]`, the value an integer (blanks
+ * around it) or, for `Image`, a name without `]` (trimmed; a name of blanks only keeps its last one). Was
+ * `/^\[\s*(?:(ZValue|FrameSet|MontSection)\s*=\s*(-?\d+)|(Image)\s*=\s*([^\]]+?))\s*\]\s*$/`, whose lazy name
+ * run before `\s*\]` backtracked quadratically over blanks (issue 12, finding 1); this scan is linear.
+ */
+function sectionOf(line: string): { kind: Section['kind']; image?: string } | undefined {
+  if (!line.startsWith('[') || !line.endsWith(']')) return undefined;
+  let i = skipSpace(line, 1);
+  const kind = SECTION_KINDS.find((k) => line.startsWith(k, i));
+  if (!kind) return undefined;
+  i = skipSpace(line, i + kind.length);
+  if (line[i] !== '=') return undefined;
+  const value = line.slice(i + 1, line.length - 1);
+  if (value.includes(']')) return undefined;
+  if (kind !== 'Image') return /^-?\d+$/.test(value.trim()) ? { kind } : undefined;
+  if (value === '') return undefined;
+  return { kind, image: value.trim() || value.slice(-1) };
+}
+
+/**
+ * The text of a title line (`[T = text]`, the brackets optional), untrimmed; `undefined` when the line is not
+ * one or its text holds a line terminator (CR, U+2028, U+2029: `.` never matched them). Was
+ * `/^\[?\s*T\s*=\s*(.*?)\]?\s*$/`, quadratic when a lazy run met blanks then a CR (issue 12, finding 1).
+ */
+function titleOf(line: string): string | undefined {
+  let i = skipSpace(line, line.startsWith('[') ? 1 : 0);
+  if (line[i] !== 'T') return undefined;
+  i = skipSpace(line, i + 1);
+  if (line[i] !== '=') return undefined;
+  i = skipSpace(line, i + 1);
+  const end = line.length > i && line.endsWith(']') ? line.length - 1 : line.length;
+  const text = line.slice(i, end);
+  return hasLineTerminator(text) ? undefined : text;
+}
+
 function parse(text: string): Parsed {
   const global = new Map<string, string>();
   const titles: string[] = [];
@@ -56,20 +93,20 @@ function parse(text: string): Parsed {
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
-    const s = SECTION.exec(line);
+    const s = sectionOf(line);
     if (s) {
       if (sections.length >= MAX_SECTIONS) {
         truncatedSections = true;
         break;
       }
       current = new Map();
-      if (s[3]) sections.push({ kind: 'Image', image: s[4]!, values: current });
-      else sections.push({ kind: s[1] as Section['kind'], values: current });
+      if (s.kind === 'Image') sections.push({ kind: 'Image', image: s.image!, values: current });
+      else sections.push({ kind: s.kind, values: current });
       continue;
     }
-    const t = TITLE.exec(line);
-    if (t && (line.startsWith('[') || current === global)) {
-      titles.push(t[1]!.trim());
+    const t = titleOf(line);
+    if (t !== undefined && (line.startsWith('[') || current === global)) {
+      titles.push(t.trim());
       continue;
     }
     const i = line.indexOf('=');

@@ -5,6 +5,7 @@ import { angstromToNm } from '../../kit/units';
 import { guardDetector } from '../../kit/read';
 import { fromHeader } from '../../kit/evidence';
 import { textOf } from '../../kit/text';
+import { hasLineTerminator, isSpace, isWordChar, skipSpace, terminatedLines } from '../../kit/trim';
 import { CONFIDENCE, detection, type DetectContext, type Detection, type Detector } from '../../detector';
 
 /**
@@ -14,7 +15,6 @@ import { CONFIDENCE, detection, type DetectContext, type Detection, type Detecto
  * table may run to gigabytes after them.
  */
 const DATA_BLOCK = /^data_(\S*)\s*$/;
-const LABEL = /^(_rln\w+)(?:\s+(.*?))?\s*$/;
 /** Most blocks and labels kept (a particles file has ~3 blocks and ~30 labels). */
 const MAX_BLOCKS = 256;
 const MAX_LABELS_PER_BLOCK = 512;
@@ -25,6 +25,39 @@ interface Block {
   readonly labels: string[];
   /** Values of non-loop pairs, and of the first row of a loop, by label. */
   readonly values: Map<string, string>;
+}
+
+/**
+ * A label line (trimmed): `_rln` and word characters, then blanks and the rest of the line as its value;
+ * `undefined` when the label is followed by something else, or its value holds a line terminator (CR, U+2028,
+ * U+2029: `.` never matched them). Was `/^(_rln\w+)(?:\s+(.*?))?\s*$/`, quadratic when the lazy value met
+ * blanks then a CR (issue 12, finding 1); this scan is linear.
+ */
+function labelOf(line: string): { label: string; value?: string } | undefined {
+  if (!line.startsWith('_rln')) return undefined;
+  let i = 4;
+  while (i < line.length && isWordChar(line.charCodeAt(i))) i++;
+  if (i === 4) return undefined;
+  if (i === line.length) return { label: line };
+  if (!isSpace(line[i])) return undefined;
+  const value = line.slice(skipSpace(line, i));
+  return hasLineTerminator(value) ? undefined : { label: line.slice(0, i), value };
+}
+
+/**
+ * The RELION version a comment names (`# RELION version 5.0; version 50001` style: `#`, blanks, `RELION`, then
+ * after the next `;` blanks, `version`, blanks and digits/dots). Was `/#\s*RELION[^;\n]*;\s*version\s+([\d.]+)/i`,
+ * whose scan to the next `;` from every `#RELION` was quadratic; the comment is cut at `;` once instead.
+ */
+function relionVersionOf(comment: string): string | undefined {
+  const parts = comment.split(';');
+  for (let i = 0; i + 1 < parts.length; i++) {
+    // Comments are single lines, so the `[^;\n]` of the pattern this replaces is any text before the `;`.
+    if (!/#\s*RELION/i.test(parts[i]!)) continue;
+    const v = /^\s*version\s+([\d.]+)/i.exec(parts[i + 1]!)?.[1];
+    if (v) return v;
+  }
+  return undefined;
 }
 
 function splitRow(line: string): string[] {
@@ -67,12 +100,12 @@ function parse(text: string): { blocks: Block[]; comments: string[] } {
       rowRead = false;
       continue;
     }
-    const l = LABEL.exec(line);
+    const l = labelOf(line);
     if (l) {
       if (block.labels.length >= MAX_LABELS_PER_BLOCK) continue;
-      block.labels.push(l[1]!);
-      const rest = l[2]?.trim();
-      if (!inLoop && rest && !rest.startsWith('#')) block.values.set(l[1]!, splitRow(rest)[0] ?? rest);
+      block.labels.push(l.label);
+      const rest = l.value?.trim();
+      if (!inLoop && rest && !rest.startsWith('#')) block.values.set(l.label, splitRow(rest)[0] ?? rest);
       continue;
     }
     if (inLoop && !rowRead && block.labels.length > 0) {
@@ -130,7 +163,7 @@ async function read(ctx: DetectContext): Promise<Detection | null> {
   facts.processing = { value: { tool: 'RELION', ...(kind ? { kind: kind.kind } : {}) }, provenance: 'header' };
   if (kind) evidence.push(fromHeader(`Holds RELION ${kind.kind}: ${kind.because}.`, 0.6));
   facts.creator = { value: 'RELION', provenance: 'header' };
-  const version = comments.map((c) => /#\s*RELION[^;\n]*;\s*version\s+([\d.]+)/i.exec(c)?.[1]).find(Boolean);
+  const version = comments.map(relionVersionOf).find(Boolean);
   if (version) facts.software = { value: `RELION ${version}`, provenance: 'header' };
   const px = ['_rlnImagePixelSize', '_rlnMicrographPixelSize', '_rlnMicrographOriginalPixelSize', '_rlnTomoTiltSeriesPixelSize']
     .map((l) => [l, within(toNumber(valueOf(labelled, l)), 1e-3, 1e8)] as const)
@@ -164,7 +197,11 @@ export const relionStarDetector: Detector = guardDetector({
   formats: ['relion-star'],
   sniff: (ctx) => {
     const t = textOf(ctx.head);
-    return t !== null && /^data_/m.test(t) && /^\s*_rln/m.test(t);
+    if (t === null) return false;
+    // `/^data_/m` and `/^\s*_rln/m` on the head, line by line: the `\s*` of the second ran over every blank
+    // line from each line start, quadratic on a head of blank lines (issue 12, finding 1).
+    const lines = terminatedLines(t);
+    return lines.some((l) => l.startsWith('data_')) && lines.some((l) => l.trimStart().startsWith('_rln'));
   },
   detect: read,
 });

@@ -23,7 +23,7 @@ const DELIMITERS = [
   { char: ';', name: 'semicolon' },
   { char: '|', name: 'pipe' },
 ] as const;
-const NUMERIC = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+const NUMERIC = /^\s*[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 /** Fields of one line split at `delim` outside quotes; `null` when a quote is left open. */
 export function splitFields(line: string, delim: string): string[] | null {

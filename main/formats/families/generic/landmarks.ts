@@ -18,7 +18,7 @@ const ONE_ROW_CONFIDENCE = 0.85;
 const ROWS_CONFIDENCE = 0.92;
 /** Unquoted rows whose names are not BigWarp's "Pt-N": the shape fits, but any 6/8-column table with a true/false column could. */
 const PLAIN_CONFIDENCE = 0.7;
-const COORDINATE = /^[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|Infinity|NaN)$/;
+const COORDINATE = /^[+-]?((\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?|Infinity|NaN)$/;
 const FIRST_ROW = /^\s*"?[^",\r\n]*"?\s*,\s*"?(true|false)"?\s*,/;
 
 interface Layout {

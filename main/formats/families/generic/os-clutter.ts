@@ -1,5 +1,6 @@
 import { fromHeader, fromName } from '../../kit/evidence';
 import { headText } from '../../kit/text';
+import { terminatedLines } from '../../kit/trim';
 import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type Detection, type DetectContext, type Detector } from '../../detector';
 
@@ -26,8 +27,8 @@ const DS_STORE_NAME = /^\.ds_store$/i;
 const APPLE_DOUBLE_NAME = /^\._./;
 const DESKTOP_INI_NAME = /^desktop\.ini$/i;
 /** Sections Windows Explorer writes in desktop.ini; the first is Explorer's alone, the others only count under the name. */
-const SHELL_SECTION = /^\s*\[\.ShellClassInfo\]\s*$/m;
-const DESKTOP_INI_SECTION = /^\s*\[(\.ShellClassInfo|ViewState|LocalizedFileNames|\{[0-9A-Fa-f-]{36}\})\]\s*$/m;
+const SHELL_SECTION = /^\[\.ShellClassInfo\]$/;
+const DESKTOP_INI_SECTION = /^\[(\.ShellClassInfo|ViewState|LocalizedFileNames|\{[0-9A-Fa-f-]{36}\})\]$/;
 /** A desktop.ini whose text has none of Explorer's sections: the name and plain text only. */
 const NAME_AND_TEXT_CONFIDENCE = CONFIDENCE.WEAK;
 /** Explorer's sections in a file not named desktop.ini. */
@@ -69,7 +70,10 @@ function desktopIni(ctx: DetectContext): Detection | null {
   const named = DESKTOP_INI_NAME.test(ctx.name);
   const t = headText(ctx);
   if (!t) return null;
-  const sections = named ? DESKTOP_INI_SECTION.test(t.text) : SHELL_SECTION.test(t.text);
+  // Tested on each trimmed line: the same as `/^\s*\[…\]\s*$/m` over the head, whose `\s*` ran over every blank
+  // line from each line start, quadratic on a head of blank lines (issue 12, finding 1).
+  const section = named ? DESKTOP_INI_SECTION : SHELL_SECTION;
+  const sections = terminatedLines(t.text).some((l) => section.test(l.trim()));
   if (!sections && !named) return null;
   const confidence = sections ? (named ? CONFIDENCE.STRUCTURE : SECTIONS_ONLY_CONFIDENCE) : NAME_AND_TEXT_CONFIDENCE;
   return clutter(confidence, 'Windows Explorer folder settings (desktop.ini)', sections ? 'INI text with an Explorer section ([.ShellClassInfo], [ViewState]…)' : 'plain text under that name', named, 'desktop.ini');

@@ -2,6 +2,7 @@ import { fromHeader } from '../../kit/evidence';
 import { clip } from '../../kit/strings';
 import { wholeFile } from '../../kit/read';
 import { completeLines, headText } from '../../kit/text';
+import { hasLineTerminator, isSpace, isWordChar, skipSpace } from '../../kit/trim';
 import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, type Detector } from '../../detector';
 
@@ -15,7 +16,29 @@ const MAX_ELASTIX_LINES = 1000;
 const ELASTIX_SNIFF_BYTES = 16 * 1024;
 /** A registration parameter file (settings, no result): still elastix, a little less distinctive. */
 const ELASTIX_PARAMETERS_CONFIDENCE = CONFIDENCE.MAGIC;
-const ENTRY = /^\s*\((\w+)\s+(.*?)\)\s*(\/\/.*)?$/;
+
+/**
+ * An elastix entry line (trimmed): `(Name value)` then blanks and perhaps a `//` comment; name and value. What
+ * `/^\s*\((\w+)\s+(.*?)\)\s*(\/\/.*)?$/` matched (the value ends at the first `)` that only blanks or a
+ * comment follow, and neither holds a line terminator), scanned in linear time: `\s+(.*?)` backtracked
+ * quadratically over a long run of blanks (issue 12, finding 1).
+ */
+function entryOf(s: string): { name: string; value: string } | undefined {
+  if (!s.startsWith('(')) return undefined;
+  let i = 1;
+  while (i < s.length && isWordChar(s.charCodeAt(i))) i++;
+  if (i === 1 || !isSpace(s[i])) return undefined;
+  const from = skipSpace(s, i);
+  const firstTerminator = s.slice(from).search(/[\n\r\u2028\u2029]/);
+  const stop = firstTerminator < 0 ? s.length : from + firstTerminator;
+  let lastTerminator = s.length - 1;
+  while (lastTerminator >= 0 && !hasLineTerminator(s[lastTerminator]!)) lastTerminator--;
+  for (let e = s.indexOf(')', from); e >= 0 && e < stop; e = s.indexOf(')', e + 1)) {
+    const k = skipSpace(s, e + 1);
+    if (k === s.length || (s.startsWith('//', k) && lastTerminator < k + 2)) return { name: s.slice(1, i), value: s.slice(from, e) };
+  }
+  return undefined;
+}
 
 function unquote(v: string): string {
   return v.trim().replace(/^"(.*)"$/, '$1');
@@ -39,12 +62,12 @@ export const elastixDetector: Detector = {
     for (const line of completeLines(t.text, wholeFile(ctx)).slice(0, MAX_ELASTIX_LINES)) {
       const s = line.trim();
       if (s === '' || s.startsWith('//')) continue;
-      const m = ENTRY.exec(s);
+      const m = entryOf(s);
       if (!m) {
         other++;
         continue;
       }
-      if (!entries.has(m[1]!)) entries.set(m[1]!, m[2]!);
+      if (!entries.has(m.name)) entries.set(m.name, m.value);
     }
     const transform = entries.get('Transform');
     // Every meaningful line of an elastix file is an entry; a stray "(Transform …)" in other text is not enough.
@@ -128,7 +151,7 @@ const MATRIX_CONFIDENCE = 0.65;
 const HOMOGENEOUS_TOLERANCE = 1e-6;
 /** IMOD's tilt-series alignment transforms (.xf/.xg, six numbers a11 a12 a21 a22 dx dy per tilt): not correlation. */
 const TILT_ALIGNMENT_EXT: ReadonlySet<string> = new Set(['.xf', '.xg']);
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** Words that name a transform in the text itself; needed when no homogeneous row says "affine". */
 const MATRIX_WORDS = /(matrix|affine|transform|registration|rotation)/i;
 const MATRIX_ELEMENT = /^[A-Za-z_:.-]{0,40}(matrix|affine|transform)[A-Za-z0-9_:.-]{0,40}$/i;

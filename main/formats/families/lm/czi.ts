@@ -9,6 +9,7 @@ import { parseXml, xmlAll, xmlAt, xmlAttr, xmlText, type XmlNode, type XmlValue 
 import { Bytes } from '../../kit/bytes';
 import { CONFIDENCE, detection, MAX_READ_BYTES, type DetectContext, type Detection, type Detector } from '../../detector';
 import { isAiryscanChannelType, modeFromAcquisitionMode, mostSpecificMode } from './acquisition-mode';
+import { trimTrailingNul } from '../../kit/trim';
 
 /**
  * Zeiss CZI (ZISRAW). Layout from libCZI `Src/libCZI/CziStructs.h` (ZEISS/libczi, `#pragma pack(2)`) and
@@ -79,7 +80,7 @@ async function readMetadataXml(ctx: DetectContext, position: number, problems: s
   const xmlBytes = await readOrReport(ctx, start, xmlSize, problems, 'the metadata XML');
   if (!xmlBytes) return null;
   if (xmlBytes.length < xmlSize) problems.push(`Truncated: the metadata XML should be ${xmlSize} bytes, only ${xmlBytes.length} are in the file.`);
-  return new TextDecoder('utf-8').decode(xmlBytes).replace(/\0+$/, '');
+  return trimTrailingNul(new TextDecoder('utf-8').decode(xmlBytes));
 }
 
 function intText(node: XmlValue | undefined, ...path: string[]): number | undefined {

@@ -3,6 +3,7 @@ import type { Facts } from '../../../../shared/formats/facts';
 import type { Evidence } from '../../../../shared/model/evidence';
 import { CONFIDENCE, detection, type Detection, type Detector } from '../../detector';
 import { gunzipHead } from '../../gzip-head';
+import { trimTrailingNul } from '../../kit/trim';
 
 /** SAM header lines read (@HD, @SQ, @RG, @PG …): the fields we report are in the first few. */
 const MAX_SAM_HEADER_LINES = 256;
@@ -89,7 +90,7 @@ function detectBam(head: Uint8Array): Detection | null {
   if (lText === undefined || lText < 0 || lText > MAX_L_TEXT) problems.push(`Header text length ${lText ?? 'missing'} is implausible; SAM header not read.`);
   else {
     header['headerTextBytes'] = lText;
-    sam = samHeader(new TextDecoder('utf-8').decode(d.slice(8, lText)).replace(/\0+$/, ''));
+    sam = samHeader(trimTrailingNul(new TextDecoder('utf-8').decode(d.slice(8, lText))));
     const nRef = d.i32(8 + lText);
     if (nRef !== undefined && nRef >= 0) header['references'] = nRef;
     if (sam.program) evidence.push({ source: 'header', detail: `SAM header @PG: ${sam.program}${sam.platform ? `; @RG platform ${sam.platform}` : ''}.`, weight: 0.4 });

@@ -6,6 +6,7 @@
  */
 import { H5HostError, type H5Host } from './h5-host';
 import type { H5Meta } from './h5-ops';
+import { trimTrailingNul } from '../../kit/trim';
 
 /** Most objects (type checks, listings, attribute reads, dataset reads) one detection may touch. */
 export const MAX_OBJECTS_VISITED = 256;
@@ -34,12 +35,12 @@ export type H5Kind = 'group' | 'dataset' | 'other';
 /** Text of a value: a string, an Imaris-style array of single characters joined, or the elements joined by ", ". */
 export function valueText(v: H5Value | undefined): string | undefined {
   if (v === undefined) return undefined;
-  if (typeof v === 'string') return v.replace(/\0+$/, '').trim();
+  if (typeof v === 'string') return trimTrailingNul(v).trim();
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v.length === 0) return undefined;
   if (v.every((x) => typeof x === 'string')) {
     const parts = v as readonly string[];
-    return (parts.every((s) => s.length <= 1) ? parts.join('') : parts.join(', ')).replace(/\0+$/, '').trim();
+    return trimTrailingNul(parts.every((s) => s.length <= 1) ? parts.join('') : parts.join(', ')).trim();
   }
   return v.join(', ');
 }

@@ -1,4 +1,5 @@
 import type * as H5wasm from 'h5wasm/node';
+import { trimTrailingSpaces } from '../../kit/trim';
 
 /**
  * The h5wasm calls the HDF5 readers make, in one place so the same code runs inside the HDF5 worker
@@ -53,7 +54,7 @@ function decode(bytes: Uint8Array, meta: H5Meta, elements: number): string[] | n
     for (let i = 0; i < elements; i++) {
       const cell = bytes.subarray(i * size, (i + 1) * size);
       const nul = cell.indexOf(0);
-      out.push(utf8.decode(nul >= 0 ? cell.subarray(0, nul) : cell).replace(/ +$/, ''));
+      out.push(trimTrailingSpaces(utf8.decode(nul >= 0 ? cell.subarray(0, nul) : cell)));
     }
     return out;
   }

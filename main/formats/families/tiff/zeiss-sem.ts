@@ -1,5 +1,6 @@
 import { toNanometres } from '../../kit/units';
 import { withoutNul } from '../../kit/strings';
+import { hasLineTerminator } from '../../kit/trim';
 import { CONF, Found, readBase, resolutionNm, setInstrument, setPixelSize, tiffDetector } from './found';
 import { PRIVATE } from './tags';
 
@@ -8,7 +9,19 @@ const MAX_LINES = 20_000;
 /** A key line: upper-case parameter name alone on its line, e.g. "AP_ACTUALKV" (tifffile read_cz_sem: line.isupper()). */
 const KEY_LINE = /^[A-Z][A-Z0-9_]*$/;
 /** A value: number then unit, e.g. "5.00 kV", "2.233 nm", "10.00 K X" (Bio-Formats LEOReader strips " kV", " nm"). */
-const NUMBER_UNIT = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*)$/;
+const NUMBER_PREFIX = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*/;
+
+/**
+ * Number and unit of a value: what `/^\s*(number)\s*(.*)$/` matched (the unit holding no line terminator, which
+ * `.` does not match), without the backtracking of `\d+\.?\d*` and `(.*)$` that was quadratic on a long number
+ * followed by a CR (issue 12, finding 1): the greedy number prefix, then the rest as the unit.
+ */
+function numberUnit(raw: string): { number: number; unit: string } | undefined {
+  const m = NUMBER_PREFIX.exec(raw);
+  if (!m) return undefined;
+  const unit = raw.slice(m[0].length);
+  return hasLineTerminator(unit) ? undefined : { number: Number(m[1]), unit: unit.trim() };
+}
 
 /** One CZ_SEM parameter: its display name, raw value, and number/unit when the value is numeric. */
 export interface CzSemValue {
@@ -30,8 +43,8 @@ export function parseCzSem(textValue: string): Map<string, CzSemValue> {
     if (sep < 0) continue;
     i++;
     const raw = line.slice(sep + 1).trim();
-    const m = NUMBER_UNIT.exec(raw);
-    const value: CzSemValue = m ? { name: line.slice(0, sep).trim(), raw, number: Number(m[1]), unit: m[2]!.trim() } : { name: line.slice(0, sep).trim(), raw };
+    const m = numberUnit(raw);
+    const value: CzSemValue = m ? { name: line.slice(0, sep).trim(), raw, number: m.number, unit: m.unit } : { name: line.slice(0, sep).trim(), raw };
     if (!out.has(key.toLowerCase())) out.set(key.toLowerCase(), value);
   }
   return out;
