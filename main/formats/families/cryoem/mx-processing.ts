@@ -142,7 +142,8 @@ function readXdsHkl(text: string): Detection {
   const cell = clean(kv.get('UNIT_CELL_CONSTANTS'));
   if (cell) header.unitCell = cell;
   const template = clean(kv.get('NAME_TEMPLATE_OF_DATA_FRAMES'))?.split(' ')[0];
-  if (template) f.describes = { value: [baseName(template)], provenance: 'header' };
+  // A template cut by the read at a folder separator has no file name left: it names nothing (fuzz finding, issue 12).
+  if (template && baseName(template)) f.describes = { value: [baseName(template)], provenance: 'header' };
   f.header = { value: header, provenance: 'header' };
   return detection('xds', CONFIDENCE.STRUCTURE, { facts: f, evidence });
 }
@@ -262,7 +263,8 @@ function readExpt(ctx: DetectContext): Detection | null {
     else problems.push(`The beam model says probe "${probe}" but its wavelength is one of ${radiation === 'electron' ? 'electrons' : 'X-rays'}.`);
   }
   const template = /"template"\s*:\s*"([^"\n]{1,512})"/.exec(search)?.[1];
-  if (template) f.describes = { value: [baseName(template)], provenance: 'header' };
+  // A template cut by the read at a folder separator has no file name left: it names nothing (fuzz finding, issue 12).
+  if (template && baseName(template)) f.describes = { value: [baseName(template)], provenance: 'header' };
   if (Object.keys(header).length > 0) f.header = { value: header, provenance: 'header' };
   return detection('dials', CONFIDENCE.STRUCTURE, { facts: f, evidence, problems });
 }

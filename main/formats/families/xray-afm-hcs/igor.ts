@@ -133,7 +133,8 @@ async function detectIbw(ctx: DetectContext): Promise<Detection | null> {
   if (!w.checksumOk) problems.push('Header checksum does not sum to zero (TN003): the header may be damaged.');
   const afm = note.has('ScanSize') || note.has('ImagingMode');
   const scanSize = Number(note.get('ScanSize'));
-  const stepNm = w.step !== undefined && w.step > 0 && w.unit === 'm' ? toNanometres(w.step, 'm') : undefined;
+  // A step of 1e308 m overflows to Infinity in nanometres; a finite pixel size or none (fuzz finding, issue 12).
+  const stepNm = w.step !== undefined && w.step > 0 && w.unit === 'm' && Number.isFinite(toNanometres(w.step, 'm')) ? toNanometres(w.step, 'm') : undefined;
   const [nx, ny, nz] = w.version === 5 ? w.dims : [w.dims[0], 0, 0];
   const facts: Facts = {
     imagingMode: afm ? { value: 'AFM', provenance: 'header' } : undefined,

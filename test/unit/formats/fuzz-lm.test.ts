@@ -1,0 +1,4 @@
+import { fuzzFamily } from './fuzz-kit';
+
+// Issue 12: fuzz/property tests of the lm detectors; see fuzz-kit.ts for the case kinds and the contract.
+fuzzFamily('lm');
