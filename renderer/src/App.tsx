@@ -1,4 +1,4 @@
-import { useEffect, type DragEvent } from 'react';
+import { useEffect, type DragEvent, type JSX } from 'react';
 import type { DepositApi } from '../../shared/ipc/api';
 import { applyInvalidScanEvent, applyScanEvent, cancelScan, dismissNotice, openFoldersAndScan, removeRoot, rescanStudy, resetScan, scanDemo, scanDropped, useScanStore } from './store/scan-store';
 import { resetView, showView, useViewStore, VIEW_LABELS, VIEWS, type View } from './store/view-store';
@@ -18,7 +18,7 @@ import { ExportPage } from './pages/ExportPage';
 import { PolicyPage } from './pages/PolicyPage';
 
 /** The page component of each view; a new view is a compile error here until it has one. */
-const PAGES: Readonly<Record<View, (props: { readonly api: DepositApi; readonly report: ScanReportView }) => React.JSX.Element>> = {
+const PAGES: Readonly<Record<View, (props: { readonly api: DepositApi; readonly report: ScanReportView }) => JSX.Element>> = {
   study: StudyPage,
   prepare: PreparePage,
   cite: CitePage,

@@ -55,8 +55,8 @@ function whyOverridden(list: readonly AppliedOverride[] | undefined): string {
 export function FilesetTable({ rows, selectedId, onSelect, onOpen, severalRoots, sort, onSort, overrides }: FilesetTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeColumn, setActiveColumn] = useState(1);
-  // This build has no React Compiler, so nothing memoizes the virtualizer's functions; it re-renders on scroll itself.
-  // eslint-disable-next-line react-hooks/incompatible-library
+  // This build has no React Compiler, so nothing memoizes the virtualizer's functions; it re-renders on scroll itself
+  // (react-hooks/incompatible-library is off for this file in eslint.config.mjs: no inline config in the renderer).
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

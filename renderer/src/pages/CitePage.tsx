@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { DepositApi } from '../../../shared/ipc/api';
 import type { Citations } from '../../../shared/ipc/contract';
 import type { ScanReportView } from '../../../shared/model/scan-report';
@@ -39,7 +39,7 @@ function Marked({ text }: { readonly text: string }) {
 }
 
 /** One block of text to paste into the paper, with its Copy button. */
-function TextBlock({ title, id, copyText, what, onCopied, children }: { readonly title: string; readonly id: string; readonly copyText: string; readonly what: string; readonly onCopied: (m: string) => void; readonly children: React.ReactNode }) {
+function TextBlock({ title, id, copyText, what, onCopied, children }: { readonly title: string; readonly id: string; readonly copyText: string; readonly what: string; readonly onCopied: (m: string) => void; readonly children: ReactNode }) {
   return (
     <section className="cite__block" aria-labelledby={id}>
       <div className="cite__block-head">
