@@ -14,7 +14,8 @@ import { checkMetadataFile, printExampleMetadata } from './metadata-command';
 import { exportCommand, type ExportCommandResult } from './export-command';
 import { parseChecksumList } from '../../shared/export/checksum-algorithm';
 import { assertNever } from '../../shared/assert-never';
-import { escapeControls, terminalStream } from './terminal-text';
+import { escapeControls, terminalStream, writePieces, type TextSink } from './terminal-text';
+import { reportJsonChunks } from '../../shared/model/report-json';
 
 /** Exit codes (issue 2): done, even with per-file problems. */
 export const EXIT_OK = 0;
@@ -34,7 +35,7 @@ const JSON_WARNINGS_SHOWN = 20;
 
 /** Where the CLI writes and what it can be told; `process` in real use, buffers in tests. */
 export interface CliIo {
-  readonly stdout: { write(chunk: string): unknown };
+  readonly stdout: TextSink;
   readonly stderr: { write(chunk: string): unknown; readonly isTTY?: boolean };
   readonly cwd: string;
   /** Aborts a running scan (Ctrl-C). */
@@ -169,7 +170,7 @@ async function scanCommand(roots: readonly string[], flags: { json: boolean; qui
     case 'done': {
       const { report } = outcome;
       if (flags.json) {
-        io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        await writePieces(io.stdout, reportJsonChunks(report));
         const notable = report.issues.filter((i) => i.severity !== 'info');
         if (notable.length > 0 && !flags.quiet) {
           io.stderr.write(`${formatCount(notable.length)} problems (listed in the report's "issues"):\n${renderIssues(notable, JSON_WARNINGS_SHOWN)}\n`);

@@ -113,10 +113,28 @@ export const conversions: LayoutReader = (all) => {
     if (siblings.length < 2) continue;
     const owners = new Map<string, LayoutFileset>();
     for (const g of siblings) for (const stem of stemsOf(g)) if (!owners.has(`${g.format}\0${stem}`)) owners.set(`${g.format}\0${stem}`, g);
+    // Siblings whose headers keep acquisition facts, by format, with their positions and folders in sibling
+    // order: found once per parent folder, not once per sibling (issue 11: 25,000 tilt-series folders side by side).
+    const acquired = new Map<string, { readonly pos: number; readonly dir: string }[]>();
+    siblings.forEach((g, pos) => {
+      if (!(g.facts.voltageKV || g.facts.imagingMode || g.facts.xrayEnergyKeV)) return;
+      const list = acquired.get(g.format);
+      if (list) list.push({ pos, dir: g.directory });
+      else acquired.set(g.format, [{ pos, dir: g.directory }]);
+    });
+    if (acquired.size === 0) continue;
     for (const f of siblings) {
       if (f.facts.voltageKV || f.facts.imagingMode || f.facts.xrayEnergyKeV) continue;
       const stems = stemsOf(f);
-      const formats = new Set(siblings.filter((g) => g.format !== f.format && g.directory !== f.directory && (g.facts.voltageKV || g.facts.imagingMode || g.facts.xrayEnergyKeV)).map((g) => g.format));
+      // Other formats with acquisition facts in another folder, in the order their first such sibling comes.
+      const formats = [...acquired]
+        .flatMap(([format, list]): [number, string][] => {
+          if (format === f.format) return [];
+          const first = list.find((e) => e.dir !== f.directory);
+          return first ? [[first.pos, format]] : [];
+        })
+        .sort((a, b) => a[0] - b[0])
+        .map(([, format]) => format);
       for (const format of formats) {
         const originals = stems.map((s) => owners.get(`${format}\0${s}`));
         if (originals.some((o) => o === undefined || o.directory === f.directory)) continue;

@@ -136,27 +136,26 @@ function framesFacts(sidecar: Facts, marker: string): Facts {
   return { ...(relabelled as Facts), arrangement: { value: 'movie', provenance: 'sidecar', source: marker } };
 }
 
-/** Data filesets indexed once: by folder and stem, by stem over the root, and by file name. */
+/**
+ * Data filesets indexed once: by folder and stem, by stem over the root, and by file name. Keys hold one
+ * fileset, or a list when several answer to them (most file names are unique: no one-element list per file
+ * of a million-file study, issue 11); the name indexes are built only when a sidecar names files.
+ */
 class DataIndex {
-  private readonly byFolderStem = new Map<string, LayoutFileset[]>();
-  private readonly byRootStem = new Map<string, LayoutFileset[]>();
-  private readonly byName = new Map<string, LayoutFileset[]>();
-  private readonly byTemplate = new Map<string, LayoutFileset[]>();
-  private readonly byAncestor = new Map<string, LayoutFileset[]>();
+  private readonly byFolderStem = new Map<string, Entry>();
+  private readonly byRootStem = new Map<string, Entry>();
+  private names: { readonly byName: Map<string, Entry>; readonly byTemplate: Map<string, Entry> } | undefined;
+  private readonly byAncestor = new Map<string, Entry>();
+  private readonly data: LayoutFileset[] = [];
 
   constructor(all: readonly LayoutFileset[]) {
     for (const f of all) {
       if (f.kind !== 'image' && !isStore(f)) continue;
+      this.data.push(f);
       for (let dir: string | undefined = f.directory, up = 0; dir !== undefined && up <= COMPANION_DEPTH; dir = parentDir(dir), up++) add(this.byAncestor, `${f.root}\0${dir}`, f);
-      // A store collapsed into one fileset (an N5 or OME-Zarr folder) answers to its folder's name: SpimData
-      // XML names `dataset.n5` in its ImageLoader (bigdataviewer-core XmlIoN5ImageLoader).
-      if (isStore(f)) add(this.byName, `${f.root}\0${f.pattern.slice(0, -1).toLowerCase()}`, f);
       const seen = new Set<string>();
       for (const file of f.files) {
-        const name = baseOf(file);
-        add(this.byName, `${f.root}\0${name.toLowerCase()}`, f);
-        add(this.byTemplate, `${f.root}\0${stemKey(name.toLowerCase())}`, f);
-        for (const stem of dataStems(name)) {
+        for (const stem of dataStems(baseOf(file))) {
           if (seen.has(stem)) continue;
           seen.add(stem);
           add(this.byFolderStem, `${f.root}\0${f.directory}\0${stem}`, f);
@@ -166,11 +165,28 @@ class DataIndex {
     }
   }
 
+  private nameIndexes(): { readonly byName: Map<string, Entry>; readonly byTemplate: Map<string, Entry> } {
+    if (this.names) return this.names;
+    const byName = new Map<string, Entry>();
+    const byTemplate = new Map<string, Entry>();
+    for (const f of this.data) {
+      // A store collapsed into one fileset (an N5 or OME-Zarr folder) answers to its folder's name: SpimData
+      // XML names `dataset.n5` in its ImageLoader (bigdataviewer-core XmlIoN5ImageLoader).
+      if (isStore(f)) add(byName, `${f.root}\0${f.pattern.slice(0, -1).toLowerCase()}`, f);
+      for (const file of f.files) {
+        const name = baseOf(file).toLowerCase();
+        add(byName, `${f.root}\0${name}`, f);
+        add(byTemplate, `${f.root}\0${stemKey(name)}`, f);
+      }
+    }
+    return (this.names = { byName, byTemplate });
+  }
+
   /** Data in the sidecar's folder (else, for root-wide rules, anywhere in the root) whose files answer to `stem`. */
   byStem(root: string, dir: string, stem: string, rootWide: boolean): readonly LayoutFileset[] {
     const here = this.byFolderStem.get(`${root}\0${dir}\0${stem}`);
-    if (here || !rootWide) return here ?? [];
-    return this.byRootStem.get(`${root}\0${stem}`) ?? [];
+    if (here || !rootWide) return listOf(here);
+    return listOf(this.byRootStem.get(`${root}\0${stem}`));
   }
 
   /**
@@ -181,22 +197,31 @@ class DataIndex {
     const name = baseOf(described.replace(/\/+$/, ''));
     const template = /[?#*]/.test(name);
     const key = template ? `${root}\0${stemKey(name.toLowerCase().replace(/[?#*]+/g, '0'))}` : `${root}\0${name.toLowerCase()}`;
-    const found = (template ? this.byTemplate : this.byName).get(key) ?? [];
+    const { byName, byTemplate } = this.nameIndexes();
+    const found = listOf((template ? byTemplate : byName).get(key));
     const near = parentDir(dir) ?? dir;
     return found.filter((f) => within(f.directory, dir) || within(f.directory, near));
   }
 
   /** Data at or below a folder (at most COMPANION_DEPTH levels down). */
   under(root: string, dir: string): readonly LayoutFileset[] {
-    return this.byAncestor.get(`${root}\0${dir}`) ?? [];
+    return listOf(this.byAncestor.get(`${root}\0${dir}`));
   }
 }
 
+/** What an index key holds: one fileset, or several in the order they were added. */
+type Entry = LayoutFileset | LayoutFileset[];
 
-function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  else if (list[list.length - 1] !== value) list.push(value);
+function listOf(entry: Entry | undefined): readonly LayoutFileset[] {
+  return entry === undefined ? [] : Array.isArray(entry) ? entry : [entry];
+}
+
+function add(map: Map<string, Entry>, key: string, value: LayoutFileset): void {
+  const entry = map.get(key);
+  if (entry === undefined) map.set(key, value);
+  else if (!Array.isArray(entry)) {
+    if (entry !== value) map.set(key, [entry, value]);
+  } else if (entry[entry.length - 1] !== value) entry.push(value);
 }
 
 /** Finds every pairing of the study, linear in the number of files. */

@@ -88,12 +88,25 @@ export class Bytes {
 
   /** Offset of the first occurrence of `needle` at or after `from` and before `limit`, or -1. */
   indexOf(needle: string | readonly number[], from = 0, limit = this.data.length): number {
-    const bytes = typeof needle === 'string' ? Array.from(needle, (c) => c.charCodeAt(0)) : needle;
-    const end = Math.min(limit, this.data.length) - bytes.length;
-    outer: for (let i = Math.max(0, from); i <= end; i++) {
-      for (let j = 0; j < bytes.length; j++) if (this.data[i + j] !== bytes[j]) continue outer;
-      return i;
-    }
-    return -1;
+    const bytes = needleBytes(needle);
+    const start = Math.max(0, from);
+    const stop = Math.min(limit, this.data.length);
+    if (bytes === null || start + bytes.length > stop) return -1;
+    if (bytes.length === 0) return start;
+    // Node's native search (memmem) over the same memory: a sniff scans 64 KiB heads of every file (issue 11).
+    return Buffer.from(this.data.buffer, this.data.byteOffset, stop).indexOf(bytes, start);
   }
+}
+
+/** Needles as bytes, converted once each; `null` for a string with a character no byte can equal. */
+const needles = new Map<string, Buffer | null>();
+
+function needleBytes(needle: string | readonly number[]): Buffer | null {
+  if (typeof needle !== 'string') return needle.every((b) => Number.isInteger(b) && b >= 0 && b <= 0xff) ? Buffer.from(needle) : null;
+  let bytes = needles.get(needle);
+  if (bytes === undefined) {
+    bytes = [...needle].some((c) => c.charCodeAt(0) > 0xff || c.length > 1) ? null : Buffer.from(needle, 'latin1');
+    if (needles.size < 4096) needles.set(needle, bytes);
+  }
+  return bytes;
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { DetectContext } from '../detector';
 import { gunzipHead, isGzip } from '../gzip-head';
 
@@ -25,17 +26,43 @@ export function decodeText(bytes: Uint8Array): string {
  * character cut at the end. UTF-16 with a byte-order mark counts as text.
  */
 export function looksLikeText(bytes: Uint8Array): boolean {
+  // Every text detector asks about the same head (ctx.head, or a prefix of it through a new subarray): answer
+  // each range of a buffer once (issue 11). Heads are never written to once read.
+  let known = textVerdicts.get(bytes.buffer);
+  if (!known) textVerdicts.set(bytes.buffer, (known = new Map()));
+  const key = `${bytes.byteOffset}:${bytes.length}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const verdict = textVerdict(bytes);
+  known.set(key, verdict);
+  return verdict;
+}
+
+/** looksLikeText's answers per range of a buffer, kept as long as the buffer lives. */
+const textVerdicts = new WeakMap<ArrayBufferLike, Map<string, boolean>>();
+
+function textVerdict(bytes: Uint8Array): boolean {
   if (bytes.length === 0) return false;
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return plausibleUtf16(decodeText(bytes));
   let control = 0;
-  for (const b of bytes) {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x20) continue;
     if (b === 0) return false;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+    if (b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
   if (control / bytes.length > MAX_CONTROL_SHARE) return false;
-  // Allow one multi-byte character cut off by the bounded read.
-  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, Math.max(0, bytes.length - 3)));
-  return !text.includes('\uFFFD');
+  // Valid UTF-8 (RFC 3629), checked natively without decoding; one multi-byte character (at most 4 bytes) may
+  // be cut off by the bounded read, so the end is cut back to the start of the last character.
+  return isUtf8(bytes.subarray(0, startOfLastCharacter(bytes)));
+}
+
+/** Where the last UTF-8 character of `bytes` starts, going back over at most three continuation bytes (10xxxxxx). */
+function startOfLastCharacter(bytes: Uint8Array): number {
+  let i = bytes.length - 1;
+  const stop = Math.max(0, bytes.length - 4);
+  while (i > stop && (bytes[i]! & 0xc0) === 0x80) i--;
+  return i < 0 ? 0 : bytes[i]! < 0x80 ? bytes.length : i;
 }
 
 /**

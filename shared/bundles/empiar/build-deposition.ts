@@ -52,34 +52,48 @@ function segments(directory: string): string[] {
   return directory === '.' ? [] : directory.split('/');
 }
 
-function sharedDepth(a: string, b: string): number {
-  const x = segments(a);
-  const y = segments(b);
-  let n = 0;
-  while (n < x.length && n < y.length && x[n] === y[n]) n++;
-  return n;
+/** A folder of one root in a trie of data folders: the first data fileset at or below it, and its subfolders. */
+interface FolderNode {
+  first: BundleFileset;
+  readonly children: Map<string, FolderNode>;
 }
 
 /**
  * Each supporting fileset goes with the data fileset of its root whose folder shares most of its path (the
  * same folder first): mdoc beside its tilt series, EPU XML beside its movies, the session file at the top with
- * the data below it. A root with supporting files and no data keeps them under `null`.
+ * the data below it; among equals, the first data fileset. A root with supporting files and no data keeps them
+ * under `null`. Linear in the folders' depth: a trie of the data folders per root, built once (issue 11).
  */
 export function assignSupporting(data: readonly BundleFileset[], supporting: readonly BundleFileset[]): Map<string | null, BundleFileset[]> {
+  const tries = new Map<string, FolderNode>();
+  const inFolder = new Map<string, BundleFileset>();
+  for (const d of data) {
+    const exact = `${d.root}\0${d.directory}`;
+    if (!inFolder.has(exact)) inFolder.set(exact, d);
+    let node: FolderNode | undefined = tries.get(d.root);
+    if (!node) tries.set(d.root, (node = { first: d, children: new Map() }));
+    for (const part of segments(d.directory)) {
+      let child: FolderNode | undefined = node.children.get(part);
+      if (!child) node.children.set(part, (child = { first: d, children: new Map() }));
+      node = child;
+    }
+  }
   const out = new Map<string | null, BundleFileset[]>();
   for (const s of supporting) {
-    let best: BundleFileset | undefined;
-    let depth = -1;
-    for (const d of data) {
-      if (d.root !== s.root) continue;
-      const n = d.directory === s.directory ? Number.MAX_SAFE_INTEGER : sharedDepth(d.directory, s.directory);
-      if (n > depth) {
-        best = d;
-        depth = n;
+    let best = inFolder.get(`${s.root}\0${s.directory}`);
+    if (!best) {
+      let node: FolderNode | undefined = tries.get(s.root);
+      for (const part of segments(s.directory)) {
+        const child: FolderNode | undefined = node?.children.get(part);
+        if (!child) break;
+        node = child;
       }
+      best = node?.first;
     }
     const key = best ? best.id : null;
-    out.set(key, [...(out.get(key) ?? []), s]);
+    const list = out.get(key);
+    if (list) list.push(s);
+    else out.set(key, [s]);
   }
   return out;
 }

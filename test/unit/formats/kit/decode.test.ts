@@ -53,6 +53,16 @@ describe('text helpers', () => {
     expect(looksLikeText(new Uint8Array(0))).toBe(false);
   });
 
+  it('judges UTF-8 by RFC 3629: a 4-byte character cut anywhere at the end is allowed, a bad byte inside is not', () => {
+    const emoji = new TextEncoder().encode('tilt 😀'); // U+1F600 is F0 9F 98 80 (RFC 3629 §3)
+    for (let cut = emoji.length - 3; cut <= emoji.length; cut++) expect(looksLikeText(emoji.subarray(0, cut))).toBe(true);
+    // A lone continuation byte, an overlong "/" (C0 AF) and a UTF-16 surrogate (ED A0 80) are invalid (RFC 3629 §3, §10).
+    for (const bad of [[0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80]]) expect(looksLikeText(new Uint8Array([0x61, ...bad, 0x62, 0x63, 0x64, 0x65]))).toBe(false);
+    // The same bytes asked about twice, through different views, get the same answers.
+    const text = new TextEncoder().encode('Voltage = 300\n');
+    expect([looksLikeText(text), looksLikeText(text.subarray(0, 4)), looksLikeText(text)]).toEqual([true, true, true]);
+  });
+
   it('parses key = value lines and INI sections', () => {
     expect(keyValueLines('A = 1\nB=two words\n A = 3\nnoise')).toEqual(new Map([['A', '1'], ['B', 'two words']]));
     const ini = parseIni('top=1\n[System]\nScanner=SkyScan1272\n; comment\n[Acquisition]\nSource Voltage (kV)= 100\n');
