@@ -172,14 +172,30 @@ function baseOf(dir: string): string {
  */
 export function collapseZarrStores(groups: readonly FileGroup[]): FileGroup[] {
   const key = (g: FileGroup, dir: string) => keyOf(g.root.index, dir);
-  const markerDirs = new Set(groups.filter((g) => g.names.some((n) => ZARR_MARKERS.includes(n))).map((g) => key(g, g.directory)));
+  // Folders holding Zarr metadata, per root.
+  const markerDirs = new Map<number, Set<string>>();
+  for (const g of groups) {
+    if (!g.names.some((n) => ZARR_MARKERS.includes(n))) continue;
+    const dirs = markerDirs.get(g.root.index);
+    if (dirs) dirs.add(g.directory);
+    else markerDirs.set(g.root.index, new Set([g.directory]));
+  }
   const storeOf = (g: FileGroup): string | null => {
-    // The outermost folder on the path that is a store wins, so a store's nested groups stay inside it.
-    const parts = g.directory === '.' ? [] : g.directory.split('/');
-    for (let i = 1; i <= parts.length; i++) {
-      const dir = parts.slice(0, i).join('/');
-      if (STORE_FOLDER.test(baseOf(dir))) return dir;
-      if (markerDirs.has(key(g, dir)) && !markerDirs.has(key(g, parentOf(dir)))) return dir;
+    // The outermost folder on the path that is a store wins, so a store's nested groups stay inside it. Each
+    // prefix is a slice of the folder, not a join of its parts, and is looked up only where the root has Zarr
+    // metadata at all: a 2,000-level path costs 2,000 steps, not 2,000 joins (issue 11).
+    const dir = g.directory;
+    if (dir === '.') return null;
+    const markers = markerDirs.get(g.root.index);
+    for (let start = 0; start <= dir.length; ) {
+      const slash = dir.indexOf('/', start);
+      const end = slash < 0 ? dir.length : slash;
+      if (STORE_FOLDER.test(dir.slice(start, end))) return dir.slice(0, end);
+      if (markers) {
+        const prefix = dir.slice(0, end);
+        if (markers.has(prefix) && !markers.has(parentOf(prefix))) return prefix;
+      }
+      start = end + 1;
     }
     return null;
   };
