@@ -22,9 +22,27 @@ function round(n: number): number {
   return Number(n.toFixed(DIGITS));
 }
 
-/** Noisy-OR: the chance at least one piece of evidence is right, each on its own. */
-function noisyOr(weights: readonly number[]): number {
-  return 1 - weights.reduce((p, w) => p * (1 - w), 1);
+/**
+ * Noisy-OR, 1 − Π(1 − w): the chance at least one piece of evidence is right, each on its own. This is the
+ * running product Π(1 − w) over `weights`, continued from `p`, so several lists multiply as one.
+ */
+function productOfMisses(weights: readonly number[] | undefined, p: number): number {
+  if (weights) for (const w of weights) p *= 1 - w;
+  return p;
+}
+
+/**
+ * A modality's score: the noisy-OR of its votes, its group's generic votes and, for a purpose of light
+ * microscopy, every light-microscopy vote, in that order. A module function, not a closure per fuse: tsx's
+ * keep-names helper redefined each closure's name on every call (issue 11).
+ */
+function scoreOf(m: Modality, byModality: ReadonlyMap<Modality, readonly number[]>, lightVotes: readonly number[]): number {
+  const generic = GENERIC_MODALITY[modalityInfo(m).group];
+  let p = productOfMisses(byModality.get(m), 1);
+  if (generic && generic !== m) p = productOfMisses(byModality.get(generic), p);
+  // A screen or a spatial-omics image is light microscopy put to a purpose: how it was imaged supports it too.
+  if (LIGHT_PURPOSES.has(m)) p = productOfMisses(lightVotes, p);
+  return 1 - p;
 }
 
 /** What fusing found when no rule said anything. */
@@ -42,29 +60,41 @@ const NOTHING: ModalityResult = {
  * stays in the evidence with the modality it speaks for, winners first.
  */
 export function fuse(all: readonly Vote[]): ModalityResult {
-  const firm = all.filter((v) => !v.fallback);
+  // Filtered only when some vote is a fallback: with none, the firm votes are all of them (issue 11).
+  const firm = all.some((v) => v.fallback) ? all.filter((v) => !v.fallback) : all;
   const votes = firm.length > 0 ? firm : all;
   if (votes.length === 0) return NOTHING;
+  // Loops and in-place products rather than spreads: fuse runs twice per fileset (issue 11). Every product is
+  // taken in the order the spread arrays listed the weights, so the scores are the same to the last bit.
   const byModality = new Map<Modality, number[]>();
-  for (const v of votes) byModality.set(v.modality, [...(byModality.get(v.modality) ?? []), v.weight]);
-  const lightVotes = votes.filter((v) => modalityInfo(v.modality).group === 'light').map((v) => v.weight);
-  const score = (m: Modality): number => {
-    const generic = GENERIC_MODALITY[modalityInfo(m).group];
-    const extra = generic && generic !== m ? (byModality.get(generic) ?? []) : [];
-    // A screen or a spatial-omics image is light microscopy put to a purpose: how it was imaged supports it too.
-    const base = LIGHT_PURPOSES.has(m) ? lightVotes : [];
-    return noisyOr([...(byModality.get(m) ?? []), ...extra, ...base]);
-  };
-  const ranked = [...byModality.keys()]
-    .map((m) => ({ modality: m, score: score(m) }))
-    .sort((a, b) => b.score - a.score || Number(isGeneric(a.modality)) - Number(isGeneric(b.modality)) || ORDER.get(a.modality)! - ORDER.get(b.modality)!);
+  const lightVotes: number[] = [];
+  for (const v of votes) {
+    const list = byModality.get(v.modality);
+    if (list) list.push(v.weight);
+    else byModality.set(v.modality, [v.weight]);
+    if (modalityInfo(v.modality).group === 'light') lightVotes.push(v.weight);
+  }
+  const ranked: { modality: Modality; score: number }[] = [];
+  for (const m of byModality.keys()) ranked.push({ modality: m, score: scoreOf(m, byModality, lightVotes) });
+  ranked.sort((a, b) => b.score - a.score || Number(isGeneric(a.modality)) - Number(isGeneric(b.modality)) || ORDER.get(a.modality)! - ORDER.get(b.modality)!);
   const winner = ranked[0]!;
-  const rivals = ranked.slice(1).filter((r) => !(isGeneric(r.modality) && modalityInfo(r.modality).group === modalityInfo(winner.modality).group));
-  const cross = Math.max(0, ...rivals.filter((r) => conflictClass(r.modality) !== conflictClass(winner.modality)).map((r) => r.score));
-  const same = Math.max(0, ...rivals.filter((r) => conflictClass(r.modality) === conflictClass(winner.modality)).map((r) => r.score));
+  const winnerGroup = modalityInfo(winner.modality).group;
+  const winnerClass = conflictClass(winner.modality);
+  const rivals: { modality: Modality; score: number }[] = [];
+  let cross = 0;
+  let same = 0;
+  for (let i = 1; i < ranked.length; i++) {
+    const r = ranked[i]!;
+    if (isGeneric(r.modality) && modalityInfo(r.modality).group === winnerGroup) continue;
+    rivals.push(r);
+    if (conflictClass(r.modality) !== winnerClass) cross = Math.max(cross, r.score);
+    else same = Math.max(same, r.score);
+  }
   const confidence = winner.score * (1 - CROSS_CLASS_PENALTY * cross) * (1 - SAME_CLASS_PENALTY * same);
-  const forWinner = (v: Vote) => v.modality === winner.modality || v.modality === GENERIC_MODALITY[modalityInfo(winner.modality).group];
-  const ordered = [...votes].sort((a, b) => Number(forWinner(b)) - Number(forWinner(a)) || b.weight - a.weight);
+  const winnerGeneric = GENERIC_MODALITY[winnerGroup];
+  const ordered = [...votes].sort(
+    (a, b) => Number(b.modality === winner.modality || b.modality === winnerGeneric) - Number(a.modality === winner.modality || a.modality === winnerGeneric) || b.weight - a.weight,
+  );
   const evidence: Evidence[] = ordered.map((v) => ({ source: v.source, detail: v.detail, weight: v.weight, supports: v.modality }));
   const supports = votes.find((v) => v.modality === winner.modality && v.supports)?.supports;
   return {

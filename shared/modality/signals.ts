@@ -49,23 +49,31 @@ export function signalsOf(f: ModalityInput): Signals {
   const seriesFiles = f.facts.series?.value.files ?? 0;
   const numbered = (f.pattern.includes('#') && f.fileCount >= MIN_STACK_SLICES) || seriesFiles >= MIN_STACK_SLICES;
   const first = f.files[0] ?? f.pattern;
-  return {
+  // Assigned key by key, in the order the conditional spreads listed them: one object per fileset, not one
+  // per optional field (issue 11).
+  const facts = f.facts;
+  const out: { -readonly [K in keyof Signals]: Signals[K] } = {
     f,
-    ...(f.facts.imagingMode ? { mode: f.facts.imagingMode.value } : {}),
-    modeSource: f.facts.imagingMode?.provenance ?? 'header',
-    ...(f.facts.arrangement ? { arrangement: f.facts.arrangement.value } : {}),
-    arrangementSource: f.facts.arrangement?.provenance ?? 'header',
-    ...(f.facts.pixelSize ? { pixelNm: f.facts.pixelSize.value.x } : {}),
-    ...(f.facts.voltageKV ? { kv: f.facts.voltageKV.value } : {}),
+    modeSource: facts.imagingMode?.provenance ?? 'header',
+    arrangementSource: facts.arrangement?.provenance ?? 'header',
     slices: numbered ? Math.max(f.fileCount, seriesFiles) : z,
     numberedStack: numbered,
     path: placeOf(f).toLowerCase(),
     firstName: first.slice(first.lastIndexOf('/') + 1).toLowerCase(),
     layoutKinds: new Set(f.layouts.map((l) => l.kind)),
-    ...(f.facts.creator ? { creator: f.facts.creator.value } : {}),
-    ...(f.facts.processing ? { processingKind: f.facts.processing.value.kind ?? '', processingTool: f.facts.processing.value.tool } : {}),
-    ...(firstLabel(f) !== undefined ? { mrcLabel: firstLabel(f)! } : {}),
   };
+  if (facts.imagingMode) out.mode = facts.imagingMode.value;
+  if (facts.arrangement) out.arrangement = facts.arrangement.value;
+  if (facts.pixelSize) out.pixelNm = facts.pixelSize.value.x;
+  if (facts.voltageKV) out.kv = facts.voltageKV.value;
+  if (facts.creator) out.creator = facts.creator.value;
+  if (facts.processing) {
+    out.processingKind = facts.processing.value.kind ?? '';
+    out.processingTool = facts.processing.value.tool;
+  }
+  const label = firstLabel(f);
+  if (label !== undefined) out.mrcLabel = label;
+  return out;
 }
 
 /** True when the fileset holds more than one image along z: a slice series, a multi-section file, or an OME-Zarr with a z axis. */

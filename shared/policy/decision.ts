@@ -17,6 +17,28 @@ export function placeKey(f: Pick<RouteInput, 'root' | 'directory' | 'pattern'>):
   return `${f.root}\0${f.directory}\0${f.pattern}`;
 }
 
+/** Sorted as by `byPlace`, each place key built once rather than in every comparison (issue 11). */
+export function sortedByPlace<T extends Pick<RouteInput, 'root' | 'directory' | 'pattern'>>(list: readonly T[]): T[] {
+  return list
+    .map((f) => ({ f, k: placeKey(f) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+    .map((x) => x.f);
+}
+
+/** The first of a list sorted by `byPlace` (the earliest of equals), found in one pass. */
+export function firstByPlace<T extends Pick<RouteInput, 'root' | 'directory' | 'pattern'>>(list: readonly T[]): T | undefined {
+  let best: T | undefined;
+  let bestKey = '';
+  for (const f of list) {
+    const k = placeKey(f);
+    if (best === undefined || k < bestKey) {
+      best = f;
+      bestKey = k;
+    }
+  }
+  return best;
+}
+
 /** How a fileset reads in a reason: its folder and pattern. */
 export function where(f: Pick<RouteInput, 'directory' | 'pattern'>): string {
   return placeOf(f);

@@ -100,20 +100,34 @@ function group(list: readonly Followable[], how: string): FollowGroup {
  * every folder above each fileset; the data a folder offers to a kind of follower are summarised once.
  */
 export class FollowIndex {
+  private readonly all: Followable[] = [];
   private readonly byLayout = new Map<string, Followable[]>();
-  private readonly bySubtree = new Map<string, Followable[]>();
+  /** By root, then by every folder at or above each fileset. */
+  private readonly bySubtree = new Map<string, Map<string, Followable[]>>();
   private readonly groups = new Map<string, FollowGroup>();
 
   /** Indexes the decided data filesets. */
-  constructor(private readonly all: readonly Followable[]) {
-    const push = (map: Map<string, Followable[]>, k: string, d: Followable) => {
+  constructor(all: readonly Followable[]) {
+    this.add(all);
+  }
+
+  /**
+   * Adds decided filesets (records that found their data, for the files no data decide); they come after
+   * those indexed before, as if all had been indexed at once, and the groups are summarised anew.
+   */
+  add(more: readonly Followable[]): void {
+    const push = <K>(map: Map<K, Followable[]>, k: K, d: Followable) => {
       const list = map.get(k);
       if (list) list.push(d);
       else map.set(k, [d]);
     };
-    for (const d of all) {
+    this.groups.clear();
+    for (const d of more) {
+      this.all.push(d);
       for (const l of d.f.layouts) push(this.byLayout, layoutKey(l.kind, l.directory, l.marker), d);
-      for (let dir: string | undefined = d.f.directory; dir !== undefined; dir = parentDir(dir)) push(this.bySubtree, `${d.f.root}\0${dir}`, d);
+      let inRoot = this.bySubtree.get(d.f.root);
+      if (!inRoot) this.bySubtree.set(d.f.root, (inRoot = new Map()));
+      for (let dir: string | undefined = d.f.directory; dir !== undefined; dir = parentDir(dir)) push(inRoot, dir, d);
     }
   }
 
@@ -140,7 +154,7 @@ export class FollowIndex {
     const ok = (d: Followable) => compatible(f.supports, d.f.modality);
     for (let dir: string | undefined = f.directory; dir !== undefined; dir = parentDir(dir)) {
       const here = this.cached(`dir\0${f.root}\0${dir}\0${f.supports ?? ''}`, () => {
-        const list = (this.bySubtree.get(`${f.root}\0${dir}`) ?? []).filter(ok);
+        const list = (this.bySubtree.get(f.root)?.get(dir) ?? []).filter(ok);
         return list.length === 0 ? NO_GROUP : group(nearby(list), dir === f.directory ? 'in or below its folder' : dir === '.' ? 'in its scan root' : `under ${dir}`);
       });
       if (here.found.length > 0) return here;

@@ -2,7 +2,7 @@ import type { Evidence } from '../model/evidence';
 import { isArchiveDestination } from '../model/destination';
 import { DATA_GROUPS, FOLLOWER_GROUPS, MODALITIES, modalityInfo, modalityLabel, REVIEW_BELOW, type Modality, type ModalityGroup } from '../modality/modalities';
 import { clause, clauseHas, POLICY_CATALOG_VERSION, type ClauseId } from './catalog';
-import { byPlace, decide, overrideDecision, where } from './decision';
+import { decide, firstByPlace, overrideDecision, where } from './decision';
 import { FollowIndex, followDecision, type Followable, type RoutedAs } from './follow';
 import { omicsRoute } from './omics';
 import { routeTomograms, tiltSeriesStems } from './tomograms';
@@ -68,7 +68,7 @@ function preliminary(f: RouteInput): Decision | 'data' | 'follower' {
 
 /** Correlative or not, from the routed data of all roots together. */
 function studyShape(data: readonly RouteInput[]): StudyShape {
-  const firstOf = (test: (f: RouteInput) => boolean) => data.filter(test).sort(byPlace)[0];
+  const firstOf = (test: (f: RouteInput) => boolean) => firstByPlace(data.filter(test));
   const lm = firstOf((f) => modalityInfo(f.modality).group === 'light');
   const em3d = firstOf((f) => EM_XM_3D.has(modalityInfo(f.modality).group));
   const em2d = firstOf((f) => modalityInfo(f.modality).group === 'em-2d');
@@ -178,24 +178,29 @@ export function routeStudy(inputs: readonly RouteInput[], partial: Partial<Polic
   const first = new Map(followers.map((f) => [f.id, followDecision(f, index, routeAs)]));
   // Files no data decide may go with the records beside them that did find their data (an atlas beside a tilt series' mdoc).
   const settled = followers.filter((f) => isArchiveDestination(first.get(f.id)!.destination)).map((f) => ({ f, decision: first.get(f.id)! }));
-  const wider = settled.length > 0 ? new FollowIndex([...followable, ...settled]) : index;
+  // The one index, widened by them (not built again).
+  if (settled.length > 0) index.add(settled);
   for (const f of followers) {
     const d = first.get(f.id)!;
-    const again = d.clauseId === 'review-supporting-unresolved' && wider !== index ? followDecision(f, wider, routeAs) : d;
+    const again = d.clauseId === 'review-supporting-unresolved' && settled.length > 0 ? followDecision(f, index, routeAs) : d;
     decided.set(f.id, { filesetId: f.id, decision: finish(f, again), parts: [] });
   }
 
   // Policy point 3: a study with data for EMPIAR and other image data deposits them separately, linked.
   const sent = new Set([...decided.values()].flatMap((r) => [r.decision.destination, ...r.parts.map((p) => p.decision.destination)]));
   const bothArchives = sent.has('EMPIAR') && sent.has('BIA');
-  const filesets = inputs.map((f) => {
+  // The notes are known only now, so each decision is copied once with its notes; a decision may be shared
+  // (tomograms' representatives), so none is changed in place. Each notes array is this fileset's own.
+  const filesets: RoutedFileset[] = new Array<RoutedFileset>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const f = inputs[i]!;
     const r = decided.get(f.id)!;
-    return {
-      ...r,
+    filesets[i] = {
+      filesetId: r.filesetId,
       decision: { ...r.decision, notes: notesFor(f, r.decision, bothArchives) },
-      parts: r.parts.map((p) => ({ ...p, decision: { ...p.decision, notes: notesFor(f, p.decision, bothArchives) } })),
+      parts: r.parts.length === 0 ? r.parts : r.parts.map((p) => ({ ...p, decision: { ...p.decision, notes: notesFor(f, p.decision, bothArchives) } })),
     };
-  });
+  }
   const routedData = data.filter((f) => decided.get(f.id)!.decision.destination !== 'REVIEW');
   const present = new Set<Modality>(routedData.map((f) => f.modality));
   return {

@@ -1,6 +1,6 @@
 import type { Evidence } from '../model/evidence';
 import { formatCount } from '../text/units';
-import { byPlace, decide, overrideDecision } from './decision';
+import { decide, overrideDecision, sortedByPlace } from './decision';
 import type { PolicyOptions, RoutedFileset, RouteInput, StudyFindings } from './types';
 
 /** A tomogram file and the fileset it belongs to. */
@@ -54,7 +54,7 @@ export function tiltSeriesStems(tiltSeries: readonly RouteInput[]): Set<string> 
  * fileset whose files split both ways gets a part for its representatives.
  */
 export function routeTomograms(tomograms: readonly RouteInput[], options: PolicyOptions, tiltStems: ReadonlySet<string> = new Set()): { routed: RoutedFileset[]; findings: StudyFindings['tomograms'] } {
-  const sets = [...tomograms].sort(byPlace);
+  const sets = sortedByPlace(tomograms);
   const files: TomogramFile[] = sets.flatMap((f) => f.files.map((file) => ({ fileset: f, file })));
   if (files.length === 0) return { routed: [], findings: { count: 0, rule: 'none', representatives: [] } };
   const byTomogram = new Map<string, TomogramFile[]>();
@@ -81,7 +81,11 @@ export function routeTomograms(tomograms: readonly RouteInput[], options: Policy
   const candidates = [...byTomogram.values()].map((versions) => versions.filter((t) => !t.fileset.override?.destination)).filter((versions) => versions.length > 0);
   const picked = byUser ? userPicked.flatMap((f) => f.files.map((file) => ({ fileset: f, file }))) : spreadIndices(candidates.length, options.representatives).flatMap((i) => candidates[i]!);
   const pickedByFileset = new Map<string, string[]>();
-  for (const p of picked) pickedByFileset.set(p.fileset.id, [...(pickedByFileset.get(p.fileset.id) ?? []), p.file]);
+  for (const p of picked) {
+    const list = pickedByFileset.get(p.fileset.id);
+    if (list) list.push(p.file);
+    else pickedByFileset.set(p.fileset.id, [p.file]);
+  }
   const how = byUser ? 'you picked them' : `${Math.min(candidates.length, options.representatives)} spread evenly over the sorted list; pick your own by setting tomograms to EMDB`;
   const chosen: Evidence = { source: 'study', detail: `Representatives for EMDB: ${how}.`, weight: 1 };
 
