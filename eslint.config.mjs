@@ -27,7 +27,7 @@ const SHARED_PACKAGES = {
 
 /**
  * The packages the renderer may import: React and its DOM renderer, the zustand store (docs/design.md
- * "Layout": "`shared/`, React"; DESIGN.md "Keep zustand thin"), the one UI library it uses, and zod, which
+ * "Layout": "`shared/`, React"; docs/design.md "Keep zustand thin"), the one UI library it uses, and zod, which
  * shared/'s schemas bring into the renderer anyway (renderer/src/main.tsx sets its CSP-safe mode).
  */
 const RENDERER_PACKAGES = {

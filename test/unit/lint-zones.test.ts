@@ -206,7 +206,7 @@ describe('the allow-lists are exactly the documented ones, neither wider nor nar
   });
 
   it('the renderer may import React, react-dom, zustand, its one UI library and zod, and nothing else', async () => {
-    // docs/design.md "Layout": `shared/`, React; DESIGN.md: zustand stores; FilesetTable.tsx: @tanstack/react-virtual.
+    // docs/design.md "Layout": `shared/`, React; docs/design.md: zustand stores; FilesetTable.tsx: @tanstack/react-virtual.
     const allowed = [];
     for (const name of candidates) if (await importAllowed('renderer/src/x.ts', name)) allowed.push(name);
     expect(allowed.sort()).toEqual(['@tanstack/react-virtual', 'react', 'react-dom', 'zod', 'zustand']);

@@ -201,13 +201,17 @@ class Walker {
       if (el === USHORT && n <= MAX_TEXT_CHARS) return this.text(path, n, 2);
       return this.c.skip(size * n);
     }
+    // A struct's info lists a (name length, type) pair per field after its own three words (array of struct:
+    // four, then the count): a field count the info cannot hold is a damaged tag, not a loop of 2^32 fields.
     if (t === STRUCT && ninfo >= 3) {
       const fields = info[2]!;
+      if (3 + 2 * fields > ninfo) return false;
       const types = Array.from({ length: fields }, (_, k) => info[4 + 2 * k]);
       return this.struct(path, types);
     }
     if (t === ARRAY && info[1] === STRUCT && ninfo >= 5) {
       const fields = info[3]!;
+      if (5 + 2 * fields > ninfo) return false;
       const types = Array.from({ length: fields }, (_, k) => info[5 + 2 * k]);
       const n = info[4 + 2 * fields];
       const each = types.reduce<number | undefined>((s, ty) => (s === undefined || ty === undefined || SIMPLE_BYTES[ty] === undefined ? undefined : s + SIMPLE_BYTES[ty]!), 0);
