@@ -169,3 +169,20 @@ describe('listings are neither lost nor corrupted silently (finding 4)', () => {
     expect(r.issues.filter((i) => i.path === root && i.severity === 'error')).toHaveLength(1);
   });
 });
+
+describe('deep trees (issue 12: 2,000-level nesting)', () => {
+  it('walks 2,000 nested folders on both engines and lists the file at the bottom and one at each 500th level', async () => {
+    // One-letter folders keep the deepest path (~4,000 bytes) under Linux's PATH_MAX of 4,096 (limits.h).
+    const levels = 2000;
+    const files: Record<string, number> = {};
+    for (const depth of [500, 1000, 1500, levels]) files[`${Array.from({ length: depth }, () => 'd').join('/')}/f${depth}.tif`] = depth;
+    const root = tree(files);
+    for (const engine of ['thread', 'async'] as const) {
+      const r = await report([root], { engine });
+      expect(listed(r)).toEqual(listRegularFiles(root));
+      expect(r.totals).toMatchObject({ files: 4, directories: levels + 1, errors: 0 });
+    }
+    // Node's recursive rmSync recurses once per level and overflows the stack at this depth; rm(1) does not.
+    execFileSync('rm', ['-rf', root]);
+  }, 60_000);
+});
