@@ -12,6 +12,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { runScan } from '../../main/scan/run-scan';
 import { ensureDeepTree, ensureTree, templateSizes, treeDir, type GeneratedTree, type TreeShape } from './tree-gen';
 import { formatBytes, formatCount } from '../../shared/text/units';
+import { reportJsonChunks } from '../../shared/model/report-json';
 
 const REPO = path.join(__dirname, '..', '..');
 const CLI = path.join(REPO, 'bin', 'deposit-assistant.js');
@@ -151,8 +152,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function reportStats(file: string): ReportStats | string {
   const bytes = statSync(file).size;
   let text: string | null = readFileSync(file, 'utf8');
-  // The CLI pretty-prints with 2 spaces today (main/cli/run-cli.ts); re-serialise the same way for the "besides lists" figure.
-  const indent = text.startsWith('{\n  ') ? 2 : 0;
   let report: unknown;
   try {
     report = JSON.parse(text);
@@ -173,7 +172,8 @@ function reportStats(file: string): ReportStats | string {
     delete rest['files'];
     return rest;
   });
-  const bytesBesidesLists = Buffer.byteLength(JSON.stringify({ ...report, filesets: stripped }, null, indent)) + 1;
+  // Re-written by the CLI's own writer (one fileset per line, shared/model/report-json.ts), without the file lists.
+  const bytesBesidesLists = [...reportJsonChunks({ ...report, filesets: stripped })].reduce((n, piece) => n + Buffer.byteLength(piece), 0);
   const files = report['totals']['files'];
   return { files: typeof files === 'number' ? files : Number.NaN, filesets: filesets.length, bytes, bytesBesidesLists, headersRead };
 }
